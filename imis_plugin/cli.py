@@ -1,0 +1,187 @@
+"""The `imis` command line: the embedded database, schema upgrades and the demo.
+
+    imis db start | stop | status | upgrade | downgrade REV | psql
+    imis demo
+
+Without --service/--dsn the commands act on the embedded cluster through the pg_service `imis`; with
+them they act on that existing server and start nothing.
+"""
+import argparse
+import os
+import sys
+
+from .db.errors import ImisDatabaseError
+
+DEFAULT_SERVICE = "imis"
+DEFAULT_SRID = 32645  # WGS 84 / UTM 45N: Khulna, Jashore, Jhenaidah
+
+
+def _progress_bar(pct: float, message: str) -> None:
+    filled = int(pct / 5)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (20 - filled)}] {pct:5.1f}% {message[:50]:<50}")
+    if pct >= 100:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _cluster(args):
+    from .db.cluster import Cluster, default_home
+
+    return Cluster(args.data_dir or default_home())
+
+
+def _target(args) -> str:
+    from .db.connect import resolve_dsn
+
+    return resolve_dsn(args.dsn or args.service or DEFAULT_SERVICE)
+
+
+def _uses_embedded(args) -> bool:
+    return not (args.dsn or args.service)
+
+
+def cmd_start(args) -> int:
+    from .db.cluster import DATABASE, SUPERUSER
+    from .db.service_file import write_service
+
+    if not _uses_embedded(args):
+        raise ImisDatabaseError("start/stop manage the embedded cluster only; an existing server named by "
+                                "--service or --dsn is started by its administrator.")
+    cluster = _cluster(args)
+    cluster.start(port=args.port, tcp=args.tcp)
+    path = write_service(DEFAULT_SERVICE, {"host": str(cluster.socket_dir), "port": cluster.port,
+                                           "dbname": DATABASE, "user": SUPERUSER})
+    print(f"IMIS database running: {cluster.data_dir} (port {cluster.port}, socket {cluster.socket_dir})")
+    print(f"pg_service '{DEFAULT_SERVICE}' written to {path}: connect with `psql service={DEFAULT_SERVICE}` or "
+          f"a QGIS PostgreSQL connection using service '{DEFAULT_SERVICE}'.")
+    return 0
+
+
+def cmd_stop(args) -> int:
+    if not _uses_embedded(args):
+        raise ImisDatabaseError("start/stop manage the embedded cluster only.")
+    cluster = _cluster(args)
+    if not cluster.is_running():
+        print(f"IMIS database in {cluster.home} is not running.")
+        return 0
+    cluster.stop()
+    print(f"IMIS database in {cluster.home} stopped.")
+    return 0
+
+
+def cmd_status(args) -> int:
+    from .db.status import database_status, format_status
+
+    if _uses_embedded(args):
+        cluster = _cluster(args)
+        if not cluster.exists():
+            print(f"No embedded IMIS database in {cluster.home}: run `imis db start`.")
+            return 1
+        running = cluster.is_running()
+        print(f"embedded    {cluster.data_dir} ({'running' if running else 'stopped'}, port {cluster.port})")
+        if not running:
+            return 1
+    print(format_status(database_status(_target(args))))
+    return 0
+
+
+def cmd_upgrade(args) -> int:
+    from .db.migrate import upgrade
+
+    reached = upgrade(_target(args), revision=args.revision, srid=args.srid, progress=_progress_bar)
+    print(f"Database at revision {reached}.")
+    return 0
+
+
+def cmd_downgrade(args) -> int:
+    from .db.migrate import downgrade
+
+    if args.revision == "base" and not args.yes:
+        raise ImisDatabaseError("Downgrading to base deletes every IMIS table and its data; add --yes if "
+                                "that is what you want.")
+    reached = downgrade(_target(args), args.revision, progress=_progress_bar)
+    print(f"Database at revision {reached or 'base (no IMIS schema)'}.")
+    return 0
+
+
+def cmd_psql(args) -> int:
+    dsn = _target(args)
+    extra = args.psql_args[1:] if args.psql_args[:1] == ["--"] else args.psql_args
+    os.execvp("psql", ["psql", dsn, *extra])
+    return 0  # not reached
+
+
+def cmd_demo(args) -> int:
+    """The main job: embedded database, schema at head, code lists, status report."""
+    from .db.status import database_status, format_status
+
+    if _uses_embedded(args):
+        cmd_start(args)
+    dsn = _target(args)
+    srid = args.srid
+    status = database_status(dsn)
+    if status["srid"] is not None:
+        srid = None  # installed already: keep the city's CRS
+    from .db.migrate import upgrade
+
+    upgrade(dsn, srid=srid, progress=_progress_bar)
+    print(format_status(database_status(dsn)))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="imis", description="IMIS: Integrated Municipal Information System")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def target_options(p):
+        p.add_argument("--service", help="an existing server's pg_service name (default: the embedded 'imis')")
+        p.add_argument("--dsn", help="an existing server's libpq connection string (no password: use ~/.pgpass)")
+        p.add_argument("--data-dir", help="embedded cluster folder (default: $IMIS_DATA_DIR or the XDG data home)")
+
+    db = sub.add_parser("db", help="the IMIS database").add_subparsers(dest="db_command", required=True)
+    p = db.add_parser("start", help="create (first time) and start the embedded PostGIS")
+    target_options(p)
+    p.add_argument("--port", type=int, help="port (default: a free one from 55432, kept afterwards)")
+    p.add_argument("--tcp", action="store_true", help="also listen on localhost TCP (default: unix socket only)")
+    p.set_defaults(func=cmd_start)
+    p = db.add_parser("stop", help="stop the embedded PostGIS")
+    target_options(p)
+    p.set_defaults(func=cmd_stop)
+    p = db.add_parser("status", help="versions, schema revision, city CRS and rows per table")
+    target_options(p)
+    p.set_defaults(func=cmd_status)
+    p = db.add_parser("upgrade", help="bring the schema to head (or --revision)")
+    target_options(p)
+    p.add_argument("--srid", type=int, help="the city's projected CRS, needed on first install (e.g. 32645)")
+    p.add_argument("--revision", default="head")
+    p.set_defaults(func=cmd_upgrade)
+    p = db.add_parser("downgrade", help="bring the schema down to REV")
+    target_options(p)
+    p.add_argument("revision", metavar="REV")
+    p.add_argument("--yes", action="store_true", help="confirm a downgrade to base")
+    p.set_defaults(func=cmd_downgrade)
+    p = db.add_parser("psql", help="open psql on the database (psql options after --)")
+    target_options(p)
+    p.add_argument("psql_args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_psql)
+
+    p = sub.add_parser("demo", help="the main job: embedded database at head with code lists, and its status")
+    target_options(p)
+    p.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--tcp", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--srid", type=int, default=DEFAULT_SRID, help=f"city CRS on first install (default {DEFAULT_SRID})")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ImisDatabaseError as exc:
+        print(f"imis: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

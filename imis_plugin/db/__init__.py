@@ -1,0 +1,1 @@
+"""Database side of IMIS: connections, the embedded cluster, migrations and the app schema."""
