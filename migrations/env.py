@@ -7,7 +7,7 @@ from alembic import context
 from geoalchemy2 import alembic_helpers
 
 from imis_plugin.db.schemas import DATA_SCHEMAS
-from imis_plugin.models import Base
+from imis_plugin.models import Base, compare_type
 
 config = context.config
 
@@ -37,6 +37,7 @@ context.configure(
     include_schemas=True,
     include_name=include_name,
     include_object=include_object,
+    compare_type=compare_type,
     render_item=alembic_helpers.render_item,
     process_revision_directives=alembic_helpers.writer,
     on_version_apply=config.attributes.get("on_version_apply"),

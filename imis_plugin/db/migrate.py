@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 
 from ..paths import MIGRATIONS_DIR
 from .app_schema import drop_app_schema, load_codelists, rebuild_app_schema
+from .cluster import ensure_extensions
 from .connect import make_engine
 from .errors import ImisDatabaseError
 
@@ -29,7 +30,7 @@ def _config(connection=None, srid: int | None = None, progress: Progress | None 
 
         def on_version_apply(ctx, step, heads, run_args):
             done = len(heads)
-            progress(min(90.0, 10 + 80 * done / max(steps, 1)), f"applied {step}")
+            progress(min(90.0, 10 + 80 * done / max(steps, 1)), f"applied revision {step.up_revision_id}")
 
         cfg.attributes["on_version_apply"] = on_version_apply
     return cfg
@@ -80,6 +81,7 @@ def upgrade(dsn: str, revision: str = "head", srid: int | None = None, progress:
     database and a different value is refused.
     """
     report = progress or (lambda pct, msg: None)
+    ensure_extensions(dsn)  # the CRS check below needs PostGIS's spatial_ref_sys
     engine = make_engine(dsn)
     with engine.begin() as conn:
         report(2, "checking the database")

@@ -1,0 +1,155 @@
+"""The IMIS QGIS plugin: registers the Processing provider and adds the IMIS menu.
+
+``qgis_process`` creates the plugin with ``iface=None`` and calls only :meth:`ImisPlugin.initProcessing`;
+QGIS desktop calls :meth:`ImisPlugin.initGui`. :meth:`ImisPlugin.unload` removes everything either added.
+"""
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QLineEdit, QMenu
+
+from .processing import REQUIRED_MODULES, missing_dependencies, missing_dependencies_message
+from .processing.provider import LOG_TAG, ImisProvider
+
+MENU_OBJECT_NAME = "ImisMenu"
+#: Text typed into the Processing toolbox search box to show the IMIS algorithms (they all carry this tag).
+TOOLBOX_FILTER = "imis"
+
+
+class ImisPlugin:
+    #: The Python modules checked at start-up (a class attribute so a subclass can name others).
+    REQUIRED_MODULES = tuple(REQUIRED_MODULES)
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.menu = None
+        self.actions: list[QAction] = []
+        self.missing: list[str] = []
+
+    @staticmethod
+    def tr(text):
+        return QCoreApplication.translate("ImisPlugin", text)
+
+    # Processing -----------------------------------------------------------------------------------------
+    def initProcessing(self):
+        """Register the IMIS provider (idempotent); never touches ``iface``."""
+        self.missing = missing_dependencies(self.REQUIRED_MODULES)
+        if self.missing and self.iface is None:
+            QgsMessageLog.logMessage(
+                missing_dependencies_message(self.missing), LOG_TAG, Qgis.MessageLevel.Warning
+            )
+        if self.provider is not None:
+            return
+        provider = ImisProvider()
+        if QgsApplication.processingRegistry().addProvider(provider):
+            self.provider = provider
+        else:
+            QgsMessageLog.logMessage(
+                self.tr("The IMIS Processing provider could not be registered (is another IMIS loaded?)"),
+                LOG_TAG,
+                Qgis.MessageLevel.Critical,
+            )
+
+    # GUI ------------------------------------------------------------------------------------------------
+    def initGui(self):
+        self.initProcessing()
+        main_window = self.iface.mainWindow()
+        menu_bar = main_window.menuBar()
+        self.menu = QMenu(self.tr("&IMIS"), menu_bar)
+        self.menu.setObjectName(MENU_OBJECT_NAME)
+
+        self._add_action(self.tr("Processing tools…"), self.show_toolbox, "ImisShowToolbox")
+        self.menu.addSeparator()
+        self._add_action(
+            self.tr("Database status…"),
+            lambda: self.run_algorithm("imis:database_status"),
+            "ImisDatabaseStatus",
+        )
+        self._add_action(
+            self.tr("Upgrade database…"),
+            lambda: self.run_algorithm("imis:upgrade_database"),
+            "ImisUpgradeDatabase",
+        )
+
+        help_menu = next(
+            (a for a in menu_bar.actions() if a.menu() and a.menu().objectName() == "mHelpMenu"), None
+        )
+        if help_menu is not None:
+            menu_bar.insertMenu(help_menu, self.menu)
+        else:
+            menu_bar.addMenu(self.menu)
+
+        if self.missing:
+            self.iface.messageBar().pushMessage(
+                "IMIS", missing_dependencies_message(self.missing), Qgis.MessageLevel.Warning, 0
+            )
+            QgsMessageLog.logMessage(
+                missing_dependencies_message(self.missing), LOG_TAG, Qgis.MessageLevel.Warning
+            )
+
+    def _add_action(self, text, slot, object_name):
+        action = QAction(text, self.menu)
+        action.setObjectName(object_name)
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def unload(self):
+        if self.menu is not None:
+            if self.iface is not None:
+                self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.clear()
+            self.menu.deleteLater()
+            self.menu = None
+        self.actions = []
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+
+    # Menu actions ---------------------------------------------------------------------------------------
+    def show_toolbox(self):
+        """Open the Processing toolbox filtered to the IMIS algorithms."""
+        toolbox = None
+        try:
+            from qgis.utils import plugins
+
+            toolbox = getattr(plugins.get("processing"), "toolbox", None)
+        except ImportError:
+            pass
+        if toolbox is None:
+            toolbox = self.iface.mainWindow().findChild(QDockWidget, "ProcessingToolbox")
+        if toolbox is None:
+            self.iface.messageBar().pushMessage(
+                "IMIS",
+                self.tr("Enable the Processing plugin, then search the toolbox for “{}”.").format(
+                    TOOLBOX_FILTER
+                ),
+                Qgis.MessageLevel.Info,
+                5,
+            )
+            return
+        if hasattr(toolbox, "setUserVisible"):
+            toolbox.setUserVisible(True)
+        else:
+            toolbox.show()
+        toolbox.raise_()
+        search = getattr(toolbox, "searchBox", None) or toolbox.findChild(QLineEdit, "searchBox")
+        if search is not None:
+            search.setText(TOOLBOX_FILTER)
+            search.setFocus()
+
+    def run_algorithm(self, algorithm_id):
+        """Open the dialog of one IMIS algorithm."""
+        if QgsApplication.processingRegistry().algorithmById(algorithm_id) is None:
+            self.iface.messageBar().pushMessage(
+                "IMIS",
+                self.tr("The algorithm {} is not available; see the IMIS log messages.").format(algorithm_id),
+                Qgis.MessageLevel.Warning,
+                5,
+            )
+            return
+        from processing import execAlgorithmDialog
+
+        execAlgorithmDialog(algorithm_id)

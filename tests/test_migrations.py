@@ -1,0 +1,138 @@
+"""The upgrade path: revisions, app-schema rebuild, the data/app split, and models kept in step."""
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from imis_plugin.db import app_schema
+from imis_plugin.db.connect import connect, make_engine
+from imis_plugin.db.errors import ImisDatabaseError
+from imis_plugin.db.migrate import downgrade, head_revision, revisions, upgrade
+from imis_plugin.db.schemas import APP_SCHEMA, DATA_SCHEMAS
+from imis_plugin.db.status import database_status
+from imis_plugin.models import Base, compare_type
+from imis_plugin.paths import MIGRATIONS_DIR
+
+from .catalog import differences, snapshot
+from .conftest import TEST_SRID
+from .sample_city import populate, row_counts
+
+
+def _query(dsn, sql, params=None):
+    with connect(dsn) as conn, conn.cursor() as cur:
+        cur.execute(sql, params)
+        return cur.fetchall()
+
+
+def test_fresh_install_reaches_head_with_code_lists(migrated_dsn):
+    status = database_status(migrated_dsn)
+    assert status["revision"] == head_revision()
+    assert status["up_to_date"] is True
+    assert status["srid"] == TEST_SRID
+    assert status["row_counts"]["imis_code.containment_type"] >= 10
+    assert status["row_counts"]["imis_code.sanitation_system"] == 12
+    labels = _query(migrated_dsn, "SELECT label_bn FROM imis_code.sanitation_system")
+    assert all(any("\u0980" <= ch <= "\u09ff" for ch in label) for (label,) in labels), "Bangla labels"
+
+
+@pytest.mark.parametrize("srid", [32645, 32646])
+def test_every_geometry_column_takes_the_install_srid_and_a_gist_index(pg_server, srid):
+    dsn = pg_server.create_database(f"srid_{srid}")
+    upgrade(dsn, srid=srid)
+    columns = _query(dsn, "SELECT f_table_schema, f_table_name, f_geometry_column, srid FROM public.geometry_columns "
+                          "WHERE f_table_schema LIKE 'imis%%'")
+    assert len(columns) >= 12
+    assert {c[3] for c in columns} == {srid}
+    for schema, table, column, _ in columns:
+        gist = _query(dsn, "SELECT count(*) FROM pg_indexes WHERE schemaname = %s AND tablename = %s "
+                           "AND indexdef LIKE %s", (schema, table, f"%USING gist ({column})%"))
+        assert gist == [(1,)], f"{schema}.{table}.{column} needs exactly one GiST index"
+
+
+def test_upgrading_revision_by_revision_equals_a_fresh_install(pg_server):
+    stepwise = pg_server.create_database("stepwise")
+    for rev in revisions():
+        upgrade(stepwise, revision=rev, srid=TEST_SRID)
+    fresh = pg_server.create_database("fresh")
+    upgrade(fresh, srid=TEST_SRID)
+    diff = differences(snapshot(stepwise), snapshot(fresh))
+    assert diff == {}
+
+
+def test_upgrading_twice_changes_nothing(head_dsn):
+    before = snapshot(head_dsn)
+    upgrade(head_dsn)
+    assert differences(before, snapshot(head_dsn)) == {}
+
+
+def test_populated_database_survives_downgrade_and_upgrade(head_dsn):
+    populate(head_dsn)
+    before = row_counts(head_dsn)
+    assert sum(before.values()) > 50
+    assert all(before[t] > 0 for t in before if not t.startswith("imis_audit")), \
+        [t for t, n in before.items() if n == 0]
+    previous = revisions()[-2]
+    assert downgrade(head_dsn, previous) == previous
+    after_down = row_counts(head_dsn)
+    assert {t: n for t, n in after_down.items() if t in before and not t.startswith("imis_audit")} == \
+        {t: before[t] for t in after_down if t in before and not t.startswith("imis_audit")}
+    assert upgrade(head_dsn) == head_revision()
+    after = row_counts(head_dsn)
+    lost = {t: (before[t], after.get(t)) for t in before
+            if not t.startswith("imis_audit") and after.get(t) != before[t]}
+    assert lost == {}
+
+
+def test_models_match_the_migrated_database(migrated_dsn):
+    with make_engine(migrated_dsn).connect() as conn:
+        context = MigrationContext.configure(conn, opts={
+            "include_schemas": True,
+            "include_name": lambda name, type_, parents: type_ != "schema" or name in DATA_SCHEMAS,
+            "compare_type": compare_type,
+        })
+        diff = [d for d in compare_metadata(context, Base.metadata)]
+    assert diff == []
+
+
+def test_data_and_app_schemas_stay_apart(migrated_dsn):
+    data = list(DATA_SCHEMAS)
+    assert _query(migrated_dsn, "SELECT n.nspname, p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                                "WHERE n.nspname = ANY(%s)", (data,)) == []
+    assert _query(migrated_dsn, "SELECT schemaname, viewname FROM pg_views WHERE schemaname = ANY(%s)", (data,)) == []
+    assert _query(migrated_dsn, "SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                "WHERE n.nspname = %s AND c.relkind IN ('r', 'p', 'm')", (APP_SCHEMA,)) == []
+    # every trigger on data tables runs an app-schema function
+    foreign = _query(migrated_dsn, """
+        SELECT c.relname, t.tgname, fn.nspname FROM pg_trigger t
+        JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_namespace fn ON fn.oid = p.pronamespace
+        WHERE n.nspname = ANY(%s) AND NOT t.tgisinternal AND fn.nspname <> %s""", (data, APP_SCHEMA))
+    assert foreign == []
+    for revision in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        text = revision.read_text(encoding="utf-8")
+        assert APP_SCHEMA not in text, f"{revision.name} touches the app schema"
+        for word in ("CREATE VIEW", "CREATE FUNCTION", "CREATE TRIGGER", "CREATE POLICY", "create_view"):
+            assert word.lower() not in text.lower(), f"{revision.name}: {word} belongs in database/app"
+
+
+def test_a_failing_app_schema_leaves_the_database_untouched(fresh_dsn, monkeypatch, tmp_path):
+    for sql in app_schema.APP_SQL_DIR.glob("*.sql"):
+        (tmp_path / sql.name).write_text(sql.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "99_broken.sql").write_text("SELECT no_such_column FROM imis_core.building;\n")
+    monkeypatch.setattr(app_schema, "APP_SQL_DIR", Path(tmp_path))
+    with pytest.raises(ImisDatabaseError, match="99_broken.sql.*no_such_column"):
+        upgrade(fresh_dsn, srid=TEST_SRID)
+    assert _query(fresh_dsn, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'imis%%'") == []
+    assert _query(fresh_dsn, "SELECT to_regclass('public.alembic_version')") == [(None,)]
+
+
+def test_upgrade_refuses_another_srid(head_dsn):
+    with pytest.raises(ImisDatabaseError, match="installed with SRID 32645"):
+        upgrade(head_dsn, srid=32646)
+
+
+def test_downgrade_to_base_removes_everything_imis(head_dsn):
+    assert downgrade(head_dsn, "base") is None
+    assert _query(head_dsn, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'imis%%'") == []
+    assert upgrade(head_dsn, srid=TEST_SRID) == head_revision()
