@@ -95,6 +95,13 @@ def code_fk(code_table: str) -> ForeignKey:
     return ForeignKey(f"{CODE_SCHEMA}.{code_table}.value", onupdate="CASCADE", ondelete="RESTRICT")
 
 
+# Column types for measured quantities, shared by the modules' tables.
+METRES = Numeric(8, 2)
+CUBIC_METRES = Numeric(12, 3)
+TAKA = Numeric(14, 2)
+MG_PER_L = Numeric(12, 3)
+
+
 def ref(target: str, *, cascade: bool = False) -> ForeignKey:
     """Foreign key to ``schema.table.id``; CASCADE only for link tables and child steps of a chain."""
     return ForeignKey(f"{target}.id", ondelete="CASCADE" if cascade else "RESTRICT")

@@ -27,6 +27,9 @@ from .base import (
     CORE_SCHEMA,
     FSM_SCHEMA,
     Base,
+    CUBIC_METRES,
+    METRES,
+    TAKA,
     DataRowMixin,
     code_fk,
     email_format,
@@ -45,9 +48,6 @@ WARD = f"{CORE_SCHEMA}.ward"
 PLANT = f"{CORE_SCHEMA}.treatment_plant"
 BUILDING = f"{CORE_SCHEMA}.building"
 
-METRES = Numeric(8, 2)
-CUBIC_METRES = Numeric(12, 3)
-TAKA = Numeric(14, 2)
 
 
 class City(DataRowMixin, Base):

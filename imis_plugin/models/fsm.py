@@ -17,6 +17,10 @@ from .base import (
     CORE_SCHEMA,
     FSM_SCHEMA,
     Base,
+    CUBIC_METRES,
+    MG_PER_L,
+    METRES,
+    TAKA,
     DataRowMixin,
     code_fk,
     email_format,
@@ -33,10 +37,6 @@ PROVIDER = f"{FSM_SCHEMA}.service_provider"
 APPLICATION = f"{FSM_SCHEMA}.application"
 PLANT = f"{CORE_SCHEMA}.treatment_plant"
 
-METRES = Numeric(8, 2)
-CUBIC_METRES = Numeric(12, 3)
-TAKA = Numeric(14, 2)
-MG_PER_L = Numeric(12, 3)
 
 
 class ServiceProvider(DataRowMixin, Base):
