@@ -5,7 +5,9 @@ DECLARE
     r text;
 BEGIN
     FOREACH r IN ARRAY ARRAY['imis_admin', 'imis_gis_editor', 'imis_fsm_officer', 'imis_service_provider',
-                             'imis_plant_operator', 'imis_revenue_collector', 'imis_revenue_chief', 'imis_viewer']
+                             'imis_plant_operator', 'imis_revenue_collector', 'imis_revenue_chief', 'imis_viewer',
+                             -- what a national database's postgres_fdw logs in as: aggregates only
+                             'imis_national_reader']
     LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
             EXECUTE format('CREATE ROLE %I NOLOGIN', r);

@@ -88,8 +88,69 @@ def cmd_status(args) -> int:
 def cmd_upgrade(args) -> int:
     from .db.migrate import upgrade
 
+    if args.all:
+        return _upgrade_all(args)
     reached = upgrade(_target(args), revision=args.revision, srid=args.srid, progress=_progress_bar)
     print(f"Database at revision {reached}.")
+    return 0
+
+
+def _upgrade_all(args) -> int:
+    from . import cities
+
+    if args.dsn or args.service or args.srid or args.revision != "head":
+        raise ImisDatabaseError("--all upgrades every registered city to head; it takes no other target.")
+    registry = cities.cities()
+    if not registry:
+        raise ImisDatabaseError(f"No city registered in {cities.registry_path()}: `imis cities add NAME SERVICE`.")
+    outcomes = cities.upgrade_all(registry, progress=_progress_bar)
+    sys.stderr.write("\n")
+    for name, outcome in outcomes:
+        print(f"{name:<20} {outcome}")
+    return 1 if any(o.startswith("FAILED") for _, o in outcomes) else 0
+
+
+def cmd_cities(args) -> int:
+    from . import cities
+    from .db.status import database_status
+
+    if args.cities_command == "add":
+        print(f"Registered {cities.describe(cities.add(args.name, args.target))}")
+    elif args.cities_command == "remove":
+        cities.remove(args.name)
+        print(f"Removed {args.name} from the registry (its database is untouched).")
+    elif args.cities_command == "use":
+        print(f"Current city: {cities.describe(cities.use(args.name))}")
+    elif args.cities_command == "list":
+        current = cities.current()
+        for city in cities.cities():
+            print(("* " if current and city.name == current.name else "  ") + cities.describe(city))
+    elif args.cities_command == "status":
+        chosen = [cities.get(args.name)] if args.name else cities.cities()
+        for city in chosen:
+            try:
+                s = database_status(city.dsn)
+                state = "up to date" if s["up_to_date"] else f"revision {s['revision']}, head {s['head_revision']}"
+                buildings = s["row_counts"].get("imis_core.building", 0)
+                print(f"{city.name:<20} {s['city'] or '-'} (SRID {s['srid'] or '-'}), {buildings:,} buildings, {state}")
+            except ImisDatabaseError as exc:
+                print(f"{city.name:<20} UNREACHABLE: {exc}")
+    return 0
+
+
+def cmd_national(args) -> int:
+    from . import cities, national
+    from .db.connect import resolve_dsn
+
+    national_dsn = resolve_dsn(args.national)
+    if args.national_command == "link":
+        for name in args.names or [c.name for c in cities.cities()]:
+            national.link_city(national_dsn, cities.get(name), args.reader)
+            print(f"Linked {name}")
+    elif args.national_command == "unlink":
+        national.unlink_city(national_dsn, args.name)
+        print(f"Unlinked {args.name}")
+    print("National database reads: " + (", ".join(national.linked_cities(national_dsn)) or "no city"))
     return 0
 
 
@@ -154,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     target_options(p)
     p.add_argument("--srid", type=int, help="the city's projected CRS, needed on first install (e.g. 32645)")
     p.add_argument("--revision", default="head")
+    p.add_argument("--all", action="store_true", help="upgrade every registered city (imis cities) in turn")
     p.set_defaults(func=cmd_upgrade)
     p = db.add_parser("downgrade", help="bring the schema down to REV")
     target_options(p)
@@ -164,6 +226,33 @@ def build_parser() -> argparse.ArgumentParser:
     target_options(p)
     p.add_argument("psql_args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_psql)
+
+    cities_parser = sub.add_parser("cities", help="the registry of city databases")
+    csub = cities_parser.add_subparsers(dest="cities_command", required=True)
+    p = csub.add_parser("list", help="the registered cities (* marks the current one)")
+    p = csub.add_parser("add", help="register a city database")
+    p.add_argument("name", help="short lower-case name, e.g. khulna")
+    p.add_argument("target", help="its pg_service name or a libpq connection string without a password")
+    p = csub.add_parser("remove", help="forget a city (its database is untouched)")
+    p.add_argument("name")
+    p = csub.add_parser("use", help="make a city the current one (plugin and commands)")
+    p.add_argument("name")
+    p = csub.add_parser("status", help="revision, CRS and size of every city (or one)")
+    p.add_argument("name", nargs="?")
+    cities_parser.set_defaults(func=cmd_cities)
+
+    national_parser = sub.add_parser("national", help="the national database reading the cities (postgres_fdw)")
+    nsub = national_parser.add_subparsers(dest="national_command", required=True)
+    p = nsub.add_parser("link", help="attach registered cities (default: all) to the national database")
+    p.add_argument("names", nargs="*", metavar="CITY")
+    p.add_argument("--reader", default="imis_national",
+                   help="the login in each city cluster, member of imis_national_reader (default imis_national)")
+    p = nsub.add_parser("unlink", help="detach a city")
+    p.add_argument("name", metavar="CITY")
+    p = nsub.add_parser("status", help="which cities the national database reads")
+    for p in nsub.choices.values():
+        p.add_argument("--national", required=True, help="the national database: pg_service name or connection string")
+    national_parser.set_defaults(func=cmd_national)
 
     p = sub.add_parser("demo", help="the main job: embedded database at head with code lists, and its status")
     target_options(p)

@@ -9,12 +9,11 @@ Database access code (``imis_plugin.db``) is imported lazily inside the algorith
 algorithms even when a Python dependency is missing; running one then fails with a clear message.
 """
 
-import re
-from urllib.parse import parse_qs, urlsplit
 
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterString
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..credentials import contains_password
 from . import missing_dependencies, missing_dependencies_message
 
 #: Group ids of the IMIS toolbox and their (English) labels.
@@ -24,20 +23,19 @@ GROUPS = {
 
 DEFAULT_DATABASE = "imis"
 
-_PASSWORD_KEYWORD = re.compile(r"(^|\s)password\s*=", re.IGNORECASE)
+def default_database() -> str:
+    """The current city of the registry (`imis cities use`), else the embedded database's service."""
+    try:
+        from imis_plugin import cities
+
+        city = cities.current()
+    except Exception:  # noqa: BLE001 - a missing dependency or a damaged registry must not break the toolbox
+        return DEFAULT_DATABASE
+    return city.target if city else DEFAULT_DATABASE
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ImisProcessing", text)
-
-
-def contains_password(target: str) -> bool:
-    """True when a libpq connection string or URI carries a password."""
-    target = (target or "").strip()
-    if target.lower().startswith(("postgresql://", "postgres://")):
-        parts = urlsplit(target)
-        return bool(parts.password) or any(key.lower() == "password" for key in parse_qs(parts.query))
-    return bool(_PASSWORD_KEYWORD.search(target))
 
 
 class ImisAlgorithm(QgsProcessingAlgorithm):
@@ -100,7 +98,7 @@ class ImisAlgorithm(QgsProcessingAlgorithm):
         parameter = QgsProcessingParameterString(
             self.DATABASE,
             description or tr("Database (pg_service name or connection string)"),
-            defaultValue=DEFAULT_DATABASE,
+            defaultValue=default_database(),
         )
         parameter.setHelp(
             tr(

@@ -1,0 +1,48 @@
+-- App schema, part 9: what a city shares with the national database (postgres_fdw, see docs/cities.md).
+-- Aggregates only, never a name, phone, national ID or single building: the national reader is granted
+-- these views and nothing else. Views run with their owner's rights, so the reader needs no table grants.
+
+CREATE VIEW imis_app.national_city AS
+SELECT c.code AS city_code, c.name AS city_name, c.city_kind, c.srid,
+       (SELECT count(*) FROM imis_core.ward) AS wards,
+       (SELECT count(*) FROM imis_core.building) AS buildings,
+       (SELECT coalesce(sum(population), 0) FROM imis_core.building) AS population,
+       (SELECT count(*) FROM imis_core.containment) AS containments,
+       (SELECT coalesce(sum(capacity_m3_per_day), 0) FROM imis_core.treatment_plant) AS plant_capacity_m3_per_day
+FROM imis_core.city c;
+
+CREATE VIEW imis_app.national_ward AS
+WITH b AS (
+    SELECT ward_id, count(*) AS buildings, coalesce(sum(population), 0) AS population,
+           coalesce(sum(female_population), 0) AS female_population,
+           coalesce(sum(male_population), 0) AS male_population,
+           coalesce(sum(household_count), 0) AS households,
+           count(*) FILTER (WHERE lic_id IS NOT NULL) AS lic_buildings
+    FROM imis_core.building GROUP BY ward_id
+), k AS (
+    SELECT b.ward_id, count(DISTINCT bc.containment_id) AS containments
+    FROM imis_core.building_containment bc JOIN imis_core.building b ON b.id = bc.building_id
+    GROUP BY b.ward_id
+)
+SELECT w.number AS ward_number, coalesce(b.buildings, 0) AS buildings, coalesce(b.population, 0) AS population,
+       coalesce(b.female_population, 0) AS female_population, coalesce(b.male_population, 0) AS male_population,
+       coalesce(b.households, 0) AS households, coalesce(b.lic_buildings, 0) AS lic_buildings,
+       coalesce(k.containments, 0) AS containments
+FROM imis_core.ward w LEFT JOIN b ON b.ward_id = w.id LEFT JOIN k ON k.ward_id = w.id;
+
+-- Emptying service per ward and year (the ward of the building the job was for).
+CREATE VIEW imis_app.national_emptying_year AS
+SELECT w.number AS ward_number, extract(year FROM e.emptied_date)::int AS year,
+       count(*) AS emptyings, sum(e.volume_m3) AS emptied_m3,
+       coalesce(sum(d.disposed_m3), 0) AS disposed_m3
+FROM imis_fsm.emptying e
+JOIN imis_fsm.application a ON a.id = e.application_id
+LEFT JOIN imis_core.building bl ON bl.id = a.building_id
+LEFT JOIN imis_core.ward w ON w.id = bl.ward_id
+LEFT JOIN (SELECT emptying_id, sum(volume_m3) AS disposed_m3 FROM imis_fsm.disposal GROUP BY emptying_id) d
+       ON d.emptying_id = e.id
+GROUP BY 1, 2;
+
+GRANT USAGE ON SCHEMA imis_app TO imis_national_reader;
+GRANT SELECT ON imis_app.national_city, imis_app.national_ward, imis_app.national_emptying_year
+    TO imis_national_reader, imis_admin, imis_viewer;
