@@ -1,6 +1,7 @@
 """The `imis` command line: the embedded database, schema upgrades and the demo.
 
-    imis db start | stop | status | upgrade | downgrade REV | psql
+    imis db start | stop | status | upgrade [--all] | downgrade REV | backup FILE | restore FILE | psql
+    imis cities list | add | remove | use | status;  imis national link | unlink | status
     imis demo
 
 Without --service/--dsn the commands act on the embedded cluster through the pg_service `imis`; with
@@ -165,6 +166,21 @@ def cmd_downgrade(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    from .db.backup import backup
+
+    print(f"Backup written to {backup(_target(args), args.file, progress=_progress_bar)}.")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from .db.backup import restore
+
+    restore(_target(args), args.file, progress=_progress_bar)
+    print("Restored. Run `imis db upgrade` if the backup comes from an older IMIS.")
+    return 0
+
+
 def cmd_psql(args) -> int:
     dsn = _target(args)
     extra = args.psql_args[1:] if args.psql_args[:1] == ["--"] else args.psql_args
@@ -222,6 +238,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("revision", metavar="REV")
     p.add_argument("--yes", action="store_true", help="confirm a downgrade to base")
     p.set_defaults(func=cmd_downgrade)
+    p = db.add_parser("backup", help="write the whole database to FILE (pg_dump custom format)")
+    target_options(p)
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_backup)
+    p = db.add_parser("restore", help="restore FILE into an empty database")
+    target_options(p)
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_restore)
     p = db.add_parser("psql", help="open psql on the database (psql options after --)")
     target_options(p)
     p.add_argument("psql_args", nargs=argparse.REMAINDER)
