@@ -150,7 +150,7 @@ def test_viewers_write_nothing(city):
     try:
         with conn.cursor() as cur:
             cur.execute("SELECT table_schema || '.' || table_name FROM information_schema.tables "
-                        "WHERE table_schema LIKE 'imis\\_%%'")
+                        "WHERE table_schema LIKE 'imis\\_%%' AND table_type = 'BASE TABLE'")
             tables = [r[0] for r in cur.fetchall()]
     finally:
         conn.close()

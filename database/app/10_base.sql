@@ -40,6 +40,14 @@ BEGIN
         NEW.created_at := now();
         NEW.row_version := 1;
     ELSE
+        -- Optimistic locking: a writer that sends row_version says which version its edit is based on;
+        -- if someone changed the row since, the edit is refused instead of silently overwriting theirs.
+        IF NEW.row_version IS DISTINCT FROM OLD.row_version THEN
+            RAISE EXCEPTION 'row_version_conflict: % was changed by % at % (now version %); this edit is based on version %',
+                imis_app.row_label(TG_TABLE_NAME, to_jsonb(OLD)), OLD.changed_by, OLD.updated_at, OLD.row_version,
+                NEW.row_version
+                USING ERRCODE = 'serialization_failure';
+        END IF;
         NEW.created_at := OLD.created_at;
         NEW.row_version := OLD.row_version + 1;
     END IF;
