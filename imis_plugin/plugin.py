@@ -24,6 +24,7 @@ class ImisPlugin:
         self.iface = iface
         self.provider = None
         self.menu = None
+        self.city_menu = None
         self.actions: list[QAction] = []
         self.missing: list[str] = []
 
@@ -71,6 +72,9 @@ class ImisPlugin:
             lambda: self.run_algorithm("imis:upgrade_database"),
             "ImisUpgradeDatabase",
         )
+        self.city_menu = self.menu.addMenu(self.tr("City"))
+        self.city_menu.menuAction().setObjectName("ImisCityMenu")
+        self.city_menu.aboutToShow.connect(self.fill_city_menu)
 
         help_menu = next(
             (a for a in menu_bar.actions() if a.menu() and a.menu().objectName() == "mHelpMenu"), None
@@ -102,13 +106,39 @@ class ImisPlugin:
                 self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
             self.menu.clear()
             self.menu.deleteLater()
-            self.menu = None
+            self.menu = self.city_menu = None
         self.actions = []
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
 
     # Menu actions ---------------------------------------------------------------------------------------
+    def fill_city_menu(self):
+        """The registered cities (`imis cities add`), the current one checked."""
+        self.city_menu.clear()
+        try:
+            from . import cities
+
+            registered, current = cities.cities(), cities.current()
+        except Exception as exc:  # noqa: BLE001 - a damaged registry is reported, not raised into Qt
+            self.city_menu.addAction(str(exc)).setEnabled(False)
+            return
+        if not registered:
+            self.city_menu.addAction(self.tr("No city registered: imis cities add NAME SERVICE")).setEnabled(False)
+        for city in registered:
+            action = self.city_menu.addAction(city.name)
+            action.setCheckable(True)
+            action.setChecked(current is not None and city.name == current.name)
+            action.triggered.connect(lambda _checked, name=city.name: self.switch_city(name))
+
+    def switch_city(self, name):
+        from . import cities
+
+        cities.use(name)
+        self.iface.messageBar().pushMessage(
+            "IMIS", self.tr("Current city: {}. IMIS tools now work on its database.").format(name),
+            Qgis.MessageLevel.Info, 5)
+
     def show_toolbox(self):
         """Open the Processing toolbox filtered to the IMIS algorithms."""
         toolbox = None

@@ -62,7 +62,7 @@ def test_init_gui_adds_provider_and_menu_and_unload_removes_them(qgis_iface, qgi
         assert REGISTRY().providerById("imis") is not None
         assert "&IMIS" in _menu_titles(qgis_iface)
         entries = [action.objectName() for action in plugin.menu.actions() if not action.isSeparator()]
-        assert entries == ["ImisShowToolbox", "ImisDatabaseStatus", "ImisUpgradeDatabase"]
+        assert entries == ["ImisShowToolbox", "ImisDatabaseStatus", "ImisUpgradeDatabase", "ImisCityMenu"]
         # No Processing plugin GUI in the tests: the toolbox entry explains instead of failing.
         plugin.actions[0].trigger()
     finally:
@@ -240,3 +240,23 @@ def test_upgrade_installs_then_is_idempotent(provider, fresh_dsn):
     assert status["UP_TO_DATE"] is True and status["SRID"] == 32646
     again, ok = _run("imis:upgrade_database", {"DATABASE": fresh_dsn})  # no SRID needed any more
     assert ok and again["REVISION"] == results["REVISION"]
+
+
+def test_the_city_menu_switches_the_current_city(qgis_iface, qgis_processing, tmp_path, monkeypatch):
+    from imis_plugin import cities
+    from imis_plugin.processing.base import default_database
+
+    monkeypatch.setenv("IMIS_CITIES_FILE", str(tmp_path / "cities.json"))
+    cities.add("khulna", "imis_khulna")
+    cities.add("jashore", "imis_jashore")
+    plugin = imis_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        plugin.fill_city_menu()
+        actions = {a.text(): a for a in plugin.city_menu.actions()}
+        assert list(actions) == ["khulna", "jashore"] and actions["khulna"].isChecked()
+        actions["jashore"].trigger()
+        assert cities.current().name == "jashore"
+        assert default_database() == "imis_jashore"  # what every IMIS algorithm now starts with
+    finally:
+        plugin.unload()
