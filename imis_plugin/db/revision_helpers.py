@@ -1,12 +1,17 @@
 """Helpers for Alembic revisions (import them only from ``migrations/versions/*``).
 
+The table builders below are part of every revision that uses them: never change what they create
+(a changed helper would silently change old revisions); add a new helper instead.
+
 Every geometry column is in the city's projected CRS, chosen at install. Revision 0001 takes it from the
 Alembic config (``config.attributes["srid"]``, set by :mod:`imis_plugin.db.migrate`, or ``-x srid=...``)
 and stores it in ``imis_core.city.srid``; later revisions read it from there.
 """
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
+from geoalchemy2 import Geometry
 from sqlalchemy import text
 
 
@@ -64,3 +69,105 @@ def city_srid() -> int:
     if srid <= 0:
         raise CitySridError(f"SRID {srid} is not a valid city SRID (a projected CRS in metres is needed).")
     return srid
+
+
+# --- table builders (revisions must not import the models, which move on with head) -----------------
+
+METRES = sa.Numeric(8, 2)
+CUBIC_METRES = sa.Numeric(12, 3)
+TAKA = sa.Numeric(14, 2)
+MG_PER_L = sa.Numeric(12, 3)
+
+def col(name, type_=None, nullable=True, **kw):
+    return sa.Column(name, type_ if type_ is not None else sa.Text(), nullable=nullable, **kw)
+
+
+def code(table, name, code_table, nullable=True, default=None):
+    """A column referencing a code list: renames cascade, deleting a used value is refused."""
+    fk = sa.ForeignKey(f"imis_code.{code_table}.value", name=f"fk_{table}_{name}",
+                       onupdate="CASCADE", ondelete="RESTRICT")
+    kw = {"server_default": sa.text(f"'{default}'::text")} if default else {}
+    return sa.Column(name, sa.Text(), fk, nullable=nullable, **kw)
+
+
+def ref(table, name, target, nullable=True, cascade=False):
+    """A uuid column referencing ``target.id``; CASCADE only for link tables and FSM child steps."""
+    fk = sa.ForeignKey(f"{target}.id", name=f"fk_{table}_{name.removesuffix('_id')}",
+                       ondelete="CASCADE" if cascade else "RESTRICT")
+    return sa.Column(name, sa.Uuid(), fk, nullable=nullable)
+
+
+def geom(name, geometry_type, srid, nullable=False):
+    return sa.Column(name, Geometry(geometry_type, srid=srid, spatial_index=False), nullable=nullable)
+
+
+def check(table, name, sql):
+    return sa.CheckConstraint(sql, name=f"ck_{table}_{name}")
+
+
+def positive(table, column, label=None):
+    return check(table, f"{label or column}_positive", f"{column} > 0")
+
+
+def not_negative(table, column, label=None):
+    return check(table, f"{label or column}_not_negative", f"{column} >= 0")
+
+
+def not_blank(table, column):
+    return check(table, f"{column}_not_blank", f"btrim({column}) <> ''")
+
+
+def phone(table, column="phone"):
+    return check(table, f"{column}_format", f"{column} ~ '^\\+?[0-9][0-9 -]{{5,19}}$'")
+
+
+def email(table, column="email"):
+    return check(table, f"{column}_format", f"{column} ~ '^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$'")
+
+
+def unique(table, *columns, name=None):
+    return sa.UniqueConstraint(*columns, name=name or f"uq_{table}_{'_'.join(columns)}")
+
+
+def data_table(schema, name, *items, index=()):
+    """A data table: uuid id, the given columns and constraints, bookkeeping columns; one GiST index and
+    a validity check per geometry column; a b-tree index per column named in ``index``."""
+    columns = [i for i in items if isinstance(i, sa.Column)]
+    constraints = [i for i in items if not isinstance(i, sa.Column)]
+    geometries = [c.name for c in columns if isinstance(c.type, Geometry)]
+    op.create_table(
+        name,
+        sa.Column("id", sa.Uuid(), server_default=sa.text("gen_random_uuid()"), nullable=False),
+        *columns,
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.Column("row_version", sa.Integer(), server_default=sa.text("1"), nullable=False),
+        sa.Column("changed_by", sa.Text(), server_default=sa.text("CURRENT_USER"), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=f"pk_{name}"),
+        *[check(name, "geom_valid", f"ST_IsValid({g}) AND NOT ST_IsEmpty({g})") for g in geometries],
+        *constraints,
+        schema=schema,
+    )
+    for g in geometries:
+        op.create_index(f"idx_{name}_{g}", name, [g], schema=schema, postgresql_using="gist")
+    for column in index:
+        op.create_index(f"ix_{name}_{column}", name, [column], schema=schema)
+
+
+def code_list(name, *items):
+    """A code list: value (key), English and Bangla labels, sort order, extra columns/constraints."""
+    columns = [i for i in items if isinstance(i, sa.Column)]
+    constraints = [i for i in items if not isinstance(i, sa.Column)]
+    op.create_table(
+        name,
+        sa.Column("value", sa.Text(), nullable=False),
+        sa.Column("label_en", sa.Text(), nullable=False),
+        sa.Column("label_bn", sa.Text(), nullable=False),
+        sa.Column("sort", sa.Integer(), nullable=False),
+        *columns,
+        sa.PrimaryKeyConstraint("value", name=f"pk_{name}"),
+        check(name, "value_format", "value ~ '^[a-z0-9_]+$'"),
+        check(name, "labels_not_blank", "btrim(label_en) <> '' AND btrim(label_bn) <> ''"),
+        *constraints,
+        schema="imis_code",
+    )
