@@ -131,7 +131,11 @@ def unique(table, *columns, name=None):
 
 def data_table(schema, name, *items, index=()):
     """A data table: uuid id, the given columns and constraints, bookkeeping columns; one GiST index and
-    a validity check per geometry column; a b-tree index per column named in ``index``."""
+    a validity check per geometry column; a b-tree index per column named in ``index``.
+
+    A table that an earlier downgrade retired comes back from the archive with its rows instead."""
+    if restore_archived(schema, name):
+        return
     columns = [i for i in items if isinstance(i, sa.Column)]
     constraints = [i for i in items if not isinstance(i, sa.Column)]
     geometries = [c.name for c in columns if isinstance(c.type, Geometry)]
@@ -155,7 +159,10 @@ def data_table(schema, name, *items, index=()):
 
 
 def code_list(name, *items):
-    """A code list: value (key), English and Bangla labels, sort order, extra columns/constraints."""
+    """A code list: value (key), English and Bangla labels, sort order, extra columns/constraints
+    (or, after a downgrade retired it, the archived one)."""
+    if restore_archived("imis_code", name):
+        return
     columns = [i for i in items if isinstance(i, sa.Column)]
     constraints = [i for i in items if not isinstance(i, sa.Column)]
     op.create_table(
@@ -171,3 +178,40 @@ def code_list(name, *items):
         *constraints,
         schema="imis_code",
     )
+
+
+# --- downgrades keep rows: tables are retired to an archive schema, not dropped ----------------------
+
+ARCHIVE_SCHEMA = "imis_archive"
+
+
+def _quote(name: str) -> str:
+    return op.get_bind().dialect.identifier_preparer.quote(name)
+
+
+def _archived_name(schema: str, name: str) -> str:
+    return f"{schema}__{name}"  # two schemas may hold tables of the same name
+
+
+def retire_table(schema: str, name: str) -> None:
+    """Downgrade step: move a table, rows and all, into ``imis_archive``; upgrading again brings it back
+    (``data_table``/``code_list``). While archived, its foreign keys still protect the rows it refers to.
+    """
+    archived = _archived_name(schema, name)
+    op.execute(f"CREATE SCHEMA IF NOT EXISTS {_quote(ARCHIVE_SCHEMA)}")
+    op.execute(f"ALTER TABLE {_quote(schema)}.{_quote(name)} RENAME TO {_quote(archived)}")
+    op.execute(f"ALTER TABLE {_quote(schema)}.{_quote(archived)} SET SCHEMA {_quote(ARCHIVE_SCHEMA)}")
+
+
+def restore_archived(schema: str, name: str) -> bool:
+    """Bring a retired table back into ``schema``; False when there is none (offline SQL mode included)."""
+    if op.get_context().as_sql:
+        return False
+    archived = _archived_name(schema, name)
+    exists = op.get_bind().execute(text("SELECT to_regclass(:t) IS NOT NULL"),
+                                   {"t": f"{ARCHIVE_SCHEMA}.{archived}"}).scalar()
+    if not exists:
+        return False
+    op.execute(f"ALTER TABLE {_quote(ARCHIVE_SCHEMA)}.{_quote(archived)} SET SCHEMA {_quote(schema)}")
+    op.execute(f"ALTER TABLE {_quote(schema)}.{_quote(archived)} RENAME TO {_quote(name)}")
+    return True

@@ -31,6 +31,7 @@ from imis_plugin.db.revision_helpers import (
     positive as _positive,
     ref as _ref,
     unique as _unique,
+    ARCHIVE_SCHEMA,
     city_srid,
 )
 
@@ -565,6 +566,8 @@ DROP_ORDER = (
 def downgrade():
     # Plain DROPs without CASCADE: anything foreign left in an IMIS schema makes the downgrade fail
     # instead of silently disappearing. The extensions stay (other databases objects may use them).
+    # Removing IMIS entirely also removes what later revisions' downgrades archived.
+    op.execute(f"DROP SCHEMA IF EXISTS {ARCHIVE_SCHEMA} CASCADE")
     for schema, table in DROP_ORDER:
         op.drop_table(table, schema=schema)
     for schema in reversed(SCHEMAS):
