@@ -41,7 +41,7 @@ def test_every_geometry_column_takes_the_install_srid_and_a_gist_index(pg_server
     dsn = pg_server.create_database(f"srid_{srid}")
     upgrade(dsn, srid=srid)
     columns = _query(dsn, "SELECT f_table_schema, f_table_name, f_geometry_column, srid FROM public.geometry_columns "
-                          "WHERE f_table_schema LIKE 'imis%%'")
+                          "WHERE f_table_schema = ANY(%s)", (list(DATA_SCHEMAS),))
     assert len(columns) >= 12
     assert {c[3] for c in columns} == {srid}
     for schema, table, column, _ in columns:
