@@ -7,21 +7,23 @@ CREATE FUNCTION imis_app.check_geometry() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
     g geometry;
+    label text;
 BEGIN
     EXECUTE format('SELECT ($1).%I', TG_ARGV[0]) USING NEW INTO g;
-    IF g IS NULL THEN
+    IF g IS NULL OR (NOT ST_IsEmpty(g) AND ST_IsValid(g)) THEN
         RETURN NEW;
     END IF;
+    BEGIN
+        label := imis_app.row_label(TG_TABLE_NAME, to_jsonb(NEW) - TG_ARGV[0]);
+    EXCEPTION WHEN others THEN
+        label := TG_TABLE_NAME;  -- e.g. NaN coordinates, which JSON cannot hold
+    END;
     IF ST_IsEmpty(g) THEN
-        RAISE EXCEPTION 'geometry_not_empty: % has an empty %', imis_app.row_label(TG_TABLE_NAME, to_jsonb(NEW) - TG_ARGV[0]), TG_ARGV[0]
+        RAISE EXCEPTION 'geometry_not_empty: % has an empty %', label, TG_ARGV[0]
             USING ERRCODE = 'check_violation';
     END IF;
-    IF NOT ST_IsValid(g) THEN
-        RAISE EXCEPTION 'geometry_valid: % has an invalid %: %', imis_app.row_label(TG_TABLE_NAME, to_jsonb(NEW) - TG_ARGV[0]),
-            TG_ARGV[0], ST_IsValidReason(g)
-            USING ERRCODE = 'check_violation';
-    END IF;
-    RETURN NEW;
+    RAISE EXCEPTION 'geometry_valid: % has an invalid %: %', label, TG_ARGV[0], ST_IsValidReason(g)
+        USING ERRCODE = 'check_violation';
 END
 $$;
 
