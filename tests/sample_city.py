@@ -69,6 +69,10 @@ def populate(dsn: str) -> dict:
         _insert(cur, "imis_core.waterlogging_area", {"code": "WL-01", "severity": "medium",
                                                     "typical_depth_m": 0.3, "typical_duration_days": 4,
                                                     "geom": square(X + 900, Y + 900, 120)}, ("geom",))
+        _insert(cur, "imis_core.water_point", {"code": "WP-01", "name": "Station Road tube well",
+                                              "water_point_type": "shallow_tubewell", "depth_m": 45,
+                                              "is_drinking": True, "ward_id": ward,
+                                              "geom": point(X + 130, Y + 540)}, ("geom",))
         owner = _insert(cur, "imis_core.owner", {"name": "Rahima Khatun", "gender": "female",
                                                 "national_id": "1234567890", "phone": "+8801711000000"})
         buildings = []

@@ -3,7 +3,7 @@
 Importing this package registers every table: code lists (``imis_code``), core data (``imis_core``),
 FSM (``imis_fsm``) and the audit log (``imis_audit``).
 """
-from . import audit, code, core, fsm  # noqa: F401  (registers the tables)
+from . import audit, code, core, fsm, indicators  # noqa: F401  (registers the tables)
 from .audit import AuditLog
 from .base import (
     AUDIT_SCHEMA,
@@ -39,6 +39,7 @@ from .core import (
     Ward,
     WaterBody,
     WaterloggingArea,
+    WaterPoint,
 )
 from .fsm import (
     Application,
@@ -51,6 +52,14 @@ from .fsm import (
     PlantTest,
     ServiceProvider,
     Vehicle,
+)
+from .indicators import (
+    Indicator,
+    IndicatorParameter,
+    IndicatorSetting,
+    IndicatorSnapshot,
+    IndicatorSnapshotValue,
+    WaterSample,
 )
 
 __all__ = [
@@ -93,8 +102,15 @@ __all__ = [
     "Ward",
     "WaterBody",
     "WaterloggingArea",
+    "WaterPoint",
     "compare_type",
     "include_name",
     "include_object",
+    "Indicator",
+    "IndicatorParameter",
+    "IndicatorSetting",
+    "IndicatorSnapshot",
+    "IndicatorSnapshotValue",
+    "WaterSample",
     "upsert_codelists",
 ]

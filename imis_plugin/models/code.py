@@ -141,6 +141,14 @@ class WaterloggingSeverity(CodeList, Base):
     __tablename__ = "waterlogging_severity"
 
 
+class WaterPointType(CodeList, Base):
+    """Kind of water point (deep tubewell, dug well, pond sand filter...); ``is_groundwater`` marks the
+    kinds that draw groundwater, which is what on-site sanitation can pollute."""
+
+    __tablename__ = "water_point_type"
+    is_groundwater: Mapped[bool]
+
+
 class JmpFacility(CodeList, Base):
     """JMP/DHS sanitation facility codes (11..96) used for national reporting."""
 
@@ -183,6 +191,7 @@ CODE_LISTS: tuple[type[CodeList], ...] = (
     EmptyingMethod,
     WaterBodyType,
     WaterloggingSeverity,
+    WaterPointType,
     Gender,
     EmployeeRole,
 )

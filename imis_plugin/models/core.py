@@ -431,3 +431,22 @@ class AppUser(DataRowMixin, Base):
         phone_format("app_user"),
         S,
     )
+
+
+class WaterPoint(DataRowMixin, Base):
+    """A well, tube well, pond sand filter or standpipe people draw water from (revision 0003)."""
+
+    __tablename__ = "water_point"
+    code: Mapped[str] = mapped_column(unique=True)
+    name: Mapped[str | None]
+    water_point_type: Mapped[str | None] = mapped_column(code_fk("water_point_type"))
+    depth_m: Mapped[decimal.Decimal | None] = mapped_column(METRES)
+    is_drinking: Mapped[bool | None]
+    ward_id: Mapped[uuid.UUID | None] = mapped_column(ref(WARD), index=True)
+    geom: Mapped[WKBElement] = mapped_column(geometry("POINT"))
+    __table_args__ = (
+        not_blank("water_point", "code"),
+        positive("water_point", "depth_m", "depth"),
+        geom_valid("water_point"),
+        S,
+    )

@@ -19,6 +19,11 @@ from . import missing_dependencies, missing_dependencies_message
 #: Group ids of the IMIS toolbox and their (English) labels.
 GROUPS = {
     "database": "Database",
+    "desktop": "Desktop",
+    "planning": "Planning",
+    "data": "Data",
+    "indicators": "Indicators",
+    "fsm": "FSM service chain",
 }
 
 DEFAULT_DATABASE = "imis"
