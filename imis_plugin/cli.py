@@ -202,7 +202,20 @@ def cmd_demo(args) -> int:
     from .db.migrate import upgrade
 
     upgrade(dsn, srid=srid, progress=_progress_bar)
+    from . import demo
+
+    demo.ensure_city(dsn, log=print)
     print(format_status(database_status(dsn)))
+    service = args.service or DEFAULT_SERVICE
+    if args.dsn:
+        print("The analyses and the project need a pg_service name (QGIS layers connect by service): "
+              "give --service instead of --dsn.")
+        return 0
+    demo.run(service, log=print)
+    from .project.screenshots import demo_screenshots  # IMIS project + PNGs in demo-output/screenshots
+
+    demo_screenshots(service)
+    print(f"Open the outputs in {demo.OUTPUT}: the project imis.qgz (screenshots/), the analyses (analysis/).")
     return 0
 
 
@@ -277,6 +290,18 @@ def build_parser() -> argparse.ArgumentParser:
     for p in nsub.choices.values():
         p.add_argument("--national", required=True, help="the national database: pg_service name or connection string")
     national_parser.set_defaults(func=cmd_national)
+
+    from .transfer.commands import add_parsers as add_transfer_parsers
+
+    add_transfer_parsers(sub, target_options)  # imis import / imis export
+
+    from .indicators.commands import add_parsers as add_indicator_parsers
+
+    add_indicator_parsers(sub, target_options)  # imis indicators ...
+
+    from .fsm.commands import add_parsers as add_fsm_parsers
+
+    add_fsm_parsers(sub, target_options)  # imis fsm plan | work-orders | report | queue | fill
 
     p = sub.add_parser("demo", help="the main job: embedded database at head with code lists, and its status")
     target_options(p)

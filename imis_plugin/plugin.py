@@ -25,6 +25,8 @@ class ImisPlugin:
         self.provider = None
         self.menu = None
         self.city_menu = None
+        self.desktop = None
+        self.service_queue = None
         self.actions: list[QAction] = []
         self.missing: list[str] = []
 
@@ -75,6 +77,14 @@ class ImisPlugin:
         self.city_menu = self.menu.addMenu(self.tr("City"))
         self.city_menu.menuAction().setObjectName("ImisCityMenu")
         self.city_menu.aboutToShow.connect(self.fill_city_menu)
+        from .gui.desktop import DesktopUi  # project builder, One-ID explorer, dashboard, toolbar
+
+        self.desktop = DesktopUi(self.iface, self.menu, self.run_algorithm)
+        self.desktop.init()
+        from .gui.service_queue import ServiceQueueUi  # FSM jobs by state, next action, overdue flags
+
+        self.service_queue = ServiceQueueUi(self.iface, self.menu)
+        self.service_queue.init()
 
         help_menu = next(
             (a for a in menu_bar.actions() if a.menu() and a.menu().objectName() == "mHelpMenu"), None
@@ -101,6 +111,12 @@ class ImisPlugin:
         return action
 
     def unload(self):
+        if getattr(self, "service_queue", None) is not None:
+            self.service_queue.unload()
+            self.service_queue = None
+        if getattr(self, "desktop", None) is not None:
+            self.desktop.unload()
+            self.desktop = None
         if self.menu is not None:
             if self.iface is not None:
                 self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())

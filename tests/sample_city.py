@@ -126,6 +126,38 @@ def populate(dsn: str) -> dict:
         _insert(cur, "imis_fsm.plant_test", {"plant_id": plant, "sample_date": days_ago(10), "bod_mg_l": 40,
                                             "cod_mg_l": 120, "ph": 7.2})
         _insert(cur, "imis_core.app_user", {"login_role": "sample_officer", "full_name": "Sample Officer"})
+        # indicators (revision 0005): a water sample, a city setting and a draft (unpublished) snapshot
+        _insert(cur, "imis_core.water_sample", {"code": "WS-01", "sample_date": days_ago(12),
+                                               "faecal_coliform_cfu_100ml": 0, "location": point(X + 130, Y + 540)},
+                ("location",))
+        _insert(cur, "imis_core.indicator_setting", {"parameter": "sludge_m3_per_person_year", "value": 0.05})
+        snapshot = _insert(cur, "imis_core.indicator_snapshot", {"year": TODAY.year - 1})
+        _insert(cur, "imis_core.indicator_snapshot_value", {
+            "snapshot_id": snapshot, "area_kind": "city", "area_code": "SMP", "indicator": "sf_1a", "rule": "city",
+            "numerator": 18, "denominator": 27, "value": 66.67, "unit": "%"})
+        # scheduling (revision 0004): a survey, the provider's ward, a one-stop schedule and a declined household
+        cur.execute("UPDATE imis_fsm.vehicle SET depot = ST_GeomFromText(%s, (SELECT srid FROM imis_core.city)), "
+                    "trips_per_day = 4, hose_length_m = 30 WHERE id = %s", (point(X + 50, Y + 500), vehicle))
+        _insert(cur, "imis_fsm.containment_survey", {"containment_id": containment, "survey_date": days_ago(40),
+                                                     "user_count": 12, "sludge_fill_pct": 30})
+        _insert(cur, "imis_fsm.provider_ward", {"provider_id": provider, "ward_id": ward})
+        service_day = TODAY + dt.timedelta(days=10)
+        while service_day.isoweekday() in (5, 6):  # the Bangladesh weekend: Friday, Saturday
+            service_day += dt.timedelta(days=1)
+        schedule = ids["schedule"] = _insert(cur, "imis_fsm.schedule", {
+            "code": "PLAN-SAMPLE", "period_start": TODAY, "period_end": TODAY + dt.timedelta(days=30)})
+        item = _insert(cur, "imis_fsm.schedule_item", {
+            "schedule_id": schedule, "containment_id": containment, "provider_id": provider,
+            "vehicle_id": vehicle, "service_date": service_day, "trip_no": 1, "stop_order": 1,
+            "loads": 3, "programme": "regular", "expected_volume_m3": 6, "geom": point(X + 105, Y + 515)}, ("geom",))
+        _insert(cur, "imis_fsm.schedule_route", {
+            "schedule_id": schedule, "vehicle_id": vehicle, "provider_id": provider,
+            "service_date": service_day, "stops": 1, "trips": 3, "volume_m3": 6,
+            "distance_km": 9.4, "duration_h": 4.5, "geom": line((X + 50, Y + 500), (X + 105, Y + 500))}, ("geom",))
+        _insert(cur, "imis_fsm.reintegration", {"containment_id": containment, "schedule_item_id": item,
+                                                "provider_id": provider, "declined_date": days_ago(60),
+                                                "reason": "tenant away", "resolved_date": days_ago(50),
+                                                "outcome": "accepted"})
     return ids
 
 

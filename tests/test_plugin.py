@@ -62,7 +62,8 @@ def test_init_gui_adds_provider_and_menu_and_unload_removes_them(qgis_iface, qgi
         assert REGISTRY().providerById("imis") is not None
         assert "&IMIS" in _menu_titles(qgis_iface)
         entries = [action.objectName() for action in plugin.menu.actions() if not action.isSeparator()]
-        assert entries == ["ImisShowToolbox", "ImisDatabaseStatus", "ImisUpgradeDatabase", "ImisCityMenu"]
+        assert entries[:4] == ["ImisShowToolbox", "ImisDatabaseStatus", "ImisUpgradeDatabase", "ImisCityMenu"]
+        assert {"ImisCreateProject", "ImisOneId", "ImisDashboard"} <= set(entries)  # the desktop tools
         # No Processing plugin GUI in the tests: the toolbox entry explains instead of failing.
         plugin.actions[0].trigger()
     finally:

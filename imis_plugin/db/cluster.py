@@ -19,7 +19,8 @@ SUPERUSER = "postgres"
 DATABASE = "imis"
 ROOT_OWNER = os.environ.get("IMIS_PG_OWNER", "imis")
 FIRST_PORT = 55432
-EXTENSIONS = ("postgis", "pgrouting")
+# pg_trgm (PostgreSQL contrib): the trigram indexes of the One-ID search (revision 0006)
+EXTENSIONS = ("postgis", "pgrouting", "pg_trgm")
 
 
 def default_home() -> Path:
@@ -249,7 +250,7 @@ def ensure_extensions(dsn: str, extensions: tuple[str, ...] = EXTENSIONS) -> Non
             major = int(cur.fetchone()[0]) // 10000
             missing = [e for e in extensions if e not in available]
             if missing:
-                packages = {"postgis": f"postgresql-{major}-postgis-3"}
+                packages = {"postgis": f"postgresql-{major}-postgis-3", "pg_trgm": f"postgresql-{major} (contrib)"}
                 raise ImisDatabaseError(
                     f"The PostgreSQL {major} server lacks the extension(s) {', '.join(missing)}. Install "
                     f"{' '.join(packages.get(m, f'postgresql-{major}-{m}') for m in missing)} on the server.")

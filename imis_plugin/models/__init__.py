@@ -4,6 +4,7 @@ Importing this package registers every table: code lists (``imis_code``), core d
 FSM (``imis_fsm``) and the audit log (``imis_audit``).
 """
 from . import audit, code, core, fsm, indicators  # noqa: F401  (registers the tables)
+from . import search  # noqa: F401,E402  (the One-ID search indexes of revision 0006)
 from .audit import AuditLog
 from .base import (
     AUDIT_SCHEMA,

@@ -1,0 +1,1 @@
+"""The IMIS desktop GUI: docks and actions (Qt only through qgis.PyQt)."""
