@@ -2,6 +2,7 @@
 
     imis db start | stop | status | upgrade [--all] | downgrade REV | backup FILE | restore FILE | psql
     imis cities list | add | remove | use | status;  imis national link | unlink | status
+    imis health rates | import-dhis2 | export-dhis2;  imis link add | report | remove
     imis demo
 
 Without --service/--dsn the commands act on the embedded cluster through the pg_service `imis`; with
@@ -155,6 +156,51 @@ def cmd_national(args) -> int:
     return 0
 
 
+def cmd_health(args) -> int:
+    import datetime as dt
+
+    from . import health
+    from .health import dhis2
+
+    dsn = _target(args)
+    if args.health_command == "rates":
+        start, end = dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end)
+        print(f"{'ward':>4} {'people':>8} {'cases':>6} {'per 1000':>9} {'RR':>7}  hotspot  unsafe/containments  "
+              f"positive/samples")
+        for r in health.ward_rates(dsn, start, end, args.disease, args.factor, args.min_cases):
+            print(f"{r['ward_number']:>4} {r['population']:>8,} {r['cases']:>6} {r['rate_per_1000'] or '-':>9} "
+                  f"{r['relative_risk'] or '-':>7}  {'YES' if r['is_hotspot'] else '   '}      "
+                  f"{r['unsafe_containments']:>6}/{r['containments']:<12} {r['positive_samples']}/{r['samples']}")
+    elif args.health_command == "import-dhis2":
+        counts = dhis2.import_cases(dsn, args.file, dhis2.read_mapping(args.mapping), dry_run=args.dry_run)
+        print(("Dry run: " if args.dry_run else "") +
+              "{read} values read: {inserted} new, {updated} changed, {unchanged} unchanged".format(**counts))
+    elif args.health_command == "export-dhis2":
+        written = dhis2.export_ward_figures(dsn, args.output, dhis2.read_mapping(args.mapping),
+                                            dt.date.fromisoformat(args.start), dt.date.fromisoformat(args.end))
+        print(f"{written} values written to {args.output}")
+    return 0
+
+
+def cmd_link(args) -> int:
+    from . import link
+
+    dsn = _target(args)
+    if args.link_command == "add":
+        link.add(dsn, args.name, args.remote, args.remote_user, args.tables, args.remote_schema)
+        print(f"Linked {', '.join(args.tables)} read-only as schema ext_{args.name}")
+    elif args.link_command == "report":
+        report = link.match_report(dsn, args.name, args.table, args.key, args.match)
+        print(f"{report['rows']} rows, {report['matched']} matched by {args.match}, {report['empty_keys']} without "
+              f"a key, {len(report['unmatched_keys'])} keys matching nothing")
+        for key in report["unmatched_keys"]:
+            print(f"  unmatched: {key}")
+    elif args.link_command == "remove":
+        link.remove(dsn, args.name)
+        print(f"Removed ext_{args.name}")
+    return 0
+
+
 def cmd_downgrade(args) -> int:
     from .db.migrate import downgrade
 
@@ -302,6 +348,46 @@ def build_parser() -> argparse.ArgumentParser:
     from .fsm.commands import add_parsers as add_fsm_parsers
 
     add_fsm_parsers(sub, target_options)  # imis fsm plan | work-orders | report | queue | fill
+
+    health_parser = sub.add_parser("health", help="disease hotspots and DHIS2 data-value sets")
+    hsub = health_parser.add_subparsers(dest="health_command", required=True)
+    p = hsub.add_parser("rates", help="cases per 1,000 people per ward, hotspots and the sanitation around")
+    p.add_argument("--from", dest="start", required=True, help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="end", required=True, help="last day (YYYY-MM-DD)")
+    p.add_argument("--disease", help="one disease (code list value, e.g. cholera); default all")
+    p.add_argument("--factor", type=float, default=2, help="hotspot: rate at least this times the city's")
+    p.add_argument("--min-cases", type=int, default=5, help="hotspot: at least this many cases")
+    p = hsub.add_parser("import-dhis2", help="disease cases from a DHIS2 data-value set (JSON or CSV)")
+    p.add_argument("mapping", help="mapping file (JSON): org units -> wards, data elements -> diseases")
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="report without writing")
+    p = hsub.add_parser("export-dhis2", help="ward figures as a DHIS2 data-value set (.json or .csv)")
+    p.add_argument("mapping")
+    p.add_argument("output")
+    p.add_argument("--from", dest="start", required=True)
+    p.add_argument("--to", dest="end", required=True)
+    for p in hsub.choices.values():
+        target_options(p)
+    health_parser.set_defaults(func=cmd_health)
+
+    link_parser = sub.add_parser("link", help="other departments' tables, read-only by reference (postgres_fdw)")
+    lsub = link_parser.add_subparsers(dest="link_command", required=True)
+    p = lsub.add_parser("add", help="attach remote tables as schema ext_NAME")
+    p.add_argument("name")
+    p.add_argument("remote", help="the remote database: pg_service name or connection string (no password)")
+    p.add_argument("--remote-user", required=True, help="the login on the remote server")
+    p.add_argument("--remote-schema", default="public")
+    p.add_argument("--table", dest="tables", action="append", required=True, help="a remote table (repeatable)")
+    p = lsub.add_parser("report", help="how the linked rows match buildings (bin) or holdings (holding_code)")
+    p.add_argument("name")
+    p.add_argument("--table", required=True)
+    p.add_argument("--key", required=True, help="the linked table's column holding the BIN or holding code")
+    p.add_argument("--match", choices=["bin", "holding_code"], default="bin")
+    p = lsub.add_parser("remove", help="detach ext_NAME")
+    p.add_argument("name")
+    for p in lsub.choices.values():
+        target_options(p)
+    link_parser.set_defaults(func=cmd_link)
 
     p = sub.add_parser("demo", help="the main job: embedded database at head with code lists, and its status")
     target_options(p)

@@ -8,58 +8,23 @@ live, and a city's personal data stays out of reach because the reader is grante
 from __future__ import annotations
 
 from psycopg2 import sql
-from psycopg2.extensions import parse_dsn
 
 from .cities import City
 from .db.connect import transaction
-from .db.errors import ImisDatabaseError
-from .db.service_file import read_service
+from .db.fdw import create_server, import_tables
 
-# The city views the national database imports, and the columns that identify a row in the union.
+# The city views the national database imports.
 SHARED_VIEWS = ("national_city", "national_ward", "national_emptying_year")
-#: libpq options a postgres_fdw server may carry (user and secrets belong to the user mapping).
-SERVER_OPTIONS = ("host", "hostaddr", "port", "dbname", "sslmode", "connect_timeout")
-
-
-def _server_options(city: City) -> dict[str, str]:
-    """The city's connection as postgres_fdw server options.
-
-    A pg_service name is resolved here, because the national server process cannot read the user's
-    service file.
-    """
-    params = parse_dsn(city.dsn)
-    if "service" in params:
-        service = read_service(params.pop("service"))
-        if service is None:
-            raise ImisDatabaseError(f"City '{city.name}': pg_service '{city.target}' is not in the service file.")
-        params = {**service, **params}
-    return {k: str(v) for k, v in params.items() if k in SERVER_OPTIONS}
 
 
 def link_city(national_dsn: str, city: City, reader: str) -> None:
     """Attach `city` to the national database, reading as the login `reader` (a member of
     imis_national_reader in the city's cluster). Re-linking a city replaces its foreign tables."""
     server = f"city_{city.name}"
-    options = _server_options(city)
-    ident = sql.Identifier
     with transaction(national_dsn) as conn, conn.cursor() as cur:
-        cur.execute("CREATE EXTENSION IF NOT EXISTS postgres_fdw")
         cur.execute("CREATE SCHEMA IF NOT EXISTS national")
-        cur.execute(sql.SQL("DROP SERVER IF EXISTS {} CASCADE").format(ident(server)))
-        cur.execute(sql.SQL("CREATE SERVER {} FOREIGN DATA WRAPPER postgres_fdw OPTIONS ({})").format(
-            ident(server), sql.SQL(", ").join(sql.SQL("{} {}").format(ident(k), sql.Literal(v))
-                                              for k, v in options.items())))
-        mapping = [sql.SQL("user {}").format(sql.Literal(reader))]
-        cur.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
-        if cur.fetchone()[0]:
-            # a superuser's mapping may rely on the city's own authentication (peer, .pgpass of the server)
-            mapping.append(sql.SQL("password_required 'false'"))
-        cur.execute(sql.SQL("CREATE USER MAPPING FOR CURRENT_USER SERVER {} OPTIONS ({})").format(
-            ident(server), sql.SQL(", ").join(mapping)))
-        cur.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(ident(server)))
-        cur.execute(sql.SQL("CREATE SCHEMA {}").format(ident(server)))
-        cur.execute(sql.SQL("IMPORT FOREIGN SCHEMA imis_app LIMIT TO ({}) FROM SERVER {} INTO {}").format(
-            sql.SQL(", ").join(map(ident, SHARED_VIEWS)), ident(server), ident(server)))
+        create_server(cur, server, city.dsn, reader)
+        import_tables(cur, server, "imis_app", list(SHARED_VIEWS), into=server)
         _rebuild_union(cur)
 
 

@@ -158,6 +158,9 @@ def populate(dsn: str) -> dict:
                                                 "provider_id": provider, "declined_date": days_ago(60),
                                                 "reason": "tenant away", "resolved_date": days_ago(50),
                                                 "outcome": "accepted"})
+        _insert(cur, "imis_core.disease_case", {"ward_id": ward, "disease": "diarrhoea", "cases": 7,
+                                               "period_start": dt.date(2026, 1, 1), "period_end": dt.date(2026, 1, 31),
+                                               "source": "manual"})
     return ids
 
 

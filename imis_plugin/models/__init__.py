@@ -3,7 +3,7 @@
 Importing this package registers every table: code lists (``imis_code``), core data (``imis_core``),
 FSM (``imis_fsm``) and the audit log (``imis_audit``).
 """
-from . import audit, code, core, fsm, indicators  # noqa: F401  (registers the tables)
+from . import audit, code, core, fsm, health, indicators  # noqa: F401  (registers the tables)
 from . import search  # noqa: F401,E402  (the One-ID search indexes of revision 0006)
 from .audit import AuditLog
 from .base import (

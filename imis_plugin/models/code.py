@@ -170,6 +170,12 @@ class EmployeeRole(CodeList, Base):
     __tablename__ = "employee_role"
 
 
+class Disease(CodeList, Base):
+    """Waterborne diseases reported by health information systems (DHIS2)."""
+
+    __tablename__ = "disease"
+
+
 #: Code-list tables in load order (a list referenced by another list comes first).
 CODE_LISTS: tuple[type[CodeList], ...] = (
     JmpFacility,
@@ -194,6 +200,7 @@ CODE_LISTS: tuple[type[CodeList], ...] = (
     WaterPointType,
     Gender,
     EmployeeRole,
+    Disease,
 )
 
 

@@ -24,6 +24,7 @@ GROUPS = {
     "data": "Data",
     "indicators": "Indicators",
     "fsm": "FSM service chain",
+    "health": "Public health",
 }
 
 DEFAULT_DATABASE = "imis"
