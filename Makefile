@@ -5,7 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := qgis python3-qgis qgis-providers postgresql-15 postgresql-client-15 postgresql-15-postgis-3 \
-	postgresql-15-pgrouting python3-numpy python3-psycopg2 python3-venv gdal-bin
+	postgresql-15-pgrouting python3-numpy python3-psycopg2 python3-venv gdal-bin \
+	fonts-lohit-beng-bengali
 PYTEST_ARGS ?=
 
 .PHONY: demo test package apt venv clean

@@ -341,6 +341,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_transfer_parsers(sub, target_options)  # imis import / imis export
 
+    from .qfield.commands import add_parsers as add_qfield_parsers
+
+    add_qfield_parsers(sub, target_options)  # imis qfield package | import | settings
+
     from .indicators.commands import add_parsers as add_indicator_parsers
 
     add_indicator_parsers(sub, target_options)  # imis indicators ...
@@ -348,6 +352,14 @@ def build_parser() -> argparse.ArgumentParser:
     from .fsm.commands import add_parsers as add_fsm_parsers
 
     add_fsm_parsers(sub, target_options)  # imis fsm plan | work-orders | report | queue | fill
+
+    from .demo_city.commands import add_parsers as add_demo_city_parsers
+
+    add_demo_city_parsers(sub, target_options)  # imis demo-city --buildings N --seed S [--replace]
+
+    from .revenue.commands import add_parsers as add_revenue_parsers
+
+    add_revenue_parsers(sub, target_options)  # imis revenue rates | bill-run | sign-off | issue | import-payments ...
 
     health_parser = sub.add_parser("health", help="disease hotspots and DHIS2 data-value sets")
     hsub = health_parser.add_subparsers(dest="health_command", required=True)

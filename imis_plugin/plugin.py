@@ -77,6 +77,17 @@ class ImisPlugin:
         self.city_menu = self.menu.addMenu(self.tr("City"))
         self.city_menu.menuAction().setObjectName("ImisCityMenu")
         self.city_menu.aboutToShow.connect(self.fill_city_menu)
+        self.menu.addSeparator()  # field work with QField: thin entries over the two algorithms
+        self._add_action(
+            self.tr("Create QField package…"),
+            lambda: self.run_algorithm("imis:create_qfield_package"),
+            "ImisCreateQFieldPackage",
+        )
+        self._add_action(
+            self.tr("Import field edits…"),
+            lambda: self.run_algorithm("imis:import_field_edits"),
+            "ImisImportFieldEdits",
+        )
         from .gui.desktop import DesktopUi  # project builder, One-ID explorer, dashboard, toolbar
 
         self.desktop = DesktopUi(self.iface, self.menu, self.run_algorithm)

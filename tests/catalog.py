@@ -1,7 +1,7 @@
 """A comparable snapshot of everything IMIS owns in a database's catalog."""
 from imis_plugin.db.connect import connect
 
-SCHEMAS = ["imis_code", "imis_core", "imis_fsm", "imis_audit", "imis_app"]
+SCHEMAS = ["imis_code", "imis_core", "imis_fsm", "imis_audit", "imis_revenue", "imis_app"]
 
 QUERIES = {
     "columns": """

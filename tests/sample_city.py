@@ -126,6 +126,10 @@ def populate(dsn: str) -> dict:
         _insert(cur, "imis_fsm.plant_test", {"plant_id": plant, "sample_date": days_ago(10), "bod_mg_l": 40,
                                             "cod_mg_l": 120, "ph": 7.2})
         _insert(cur, "imis_core.app_user", {"login_role": "sample_officer", "full_name": "Sample Officer"})
+        _insert(cur, "imis_core.attachment", {  # a photo brought home from the field (QField)
+            "table_name": "imis_fsm.emptying", "row_id": emptying, "column_name": "photo_after",
+            "path": "imis_fsm.emptying/ab/" + "ab" * 32 + ".jpg", "sha256": "ab" * 32, "size_bytes": 51234,
+            "original_name": "DCIM/emptying_after.jpg"})
         # indicators (revision 0005): a water sample, a city setting and a draft (unpublished) snapshot
         _insert(cur, "imis_core.water_sample", {"code": "WS-01", "sample_date": days_ago(12),
                                                "faecal_coliform_cfu_100ml": 0, "location": point(X + 130, Y + 540)},

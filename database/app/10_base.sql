@@ -89,7 +89,7 @@ CREATE TRIGGER protect_audit_log BEFORE UPDATE OR DELETE ON imis_audit.log
 CREATE TRIGGER protect_audit_log_truncate BEFORE TRUNCATE ON imis_audit.log
     FOR EACH STATEMENT EXECUTE FUNCTION imis_app.protect_audit_log();
 
--- Attach metadata and audit triggers to every data table of imis_core and imis_fsm, so a new table in a
+-- Attach metadata and audit triggers to every data table of imis_core, imis_fsm and imis_revenue, so a new table in a
 -- revision is covered without editing this file.
 DO $$
 DECLARE
@@ -99,7 +99,7 @@ BEGIN
         SELECT c.table_schema, c.table_name
         FROM information_schema.columns c
         JOIN information_schema.tables tb USING (table_schema, table_name)
-        WHERE c.table_schema IN ('imis_core', 'imis_fsm') AND c.column_name = 'row_version'
+        WHERE c.table_schema IN ('imis_core', 'imis_fsm', 'imis_revenue') AND c.column_name = 'row_version'
           AND tb.table_type = 'BASE TABLE'
     LOOP
         EXECUTE format('CREATE TRIGGER a_touch_row BEFORE INSERT OR UPDATE ON %I.%I '

@@ -3,8 +3,9 @@
 Importing this package registers every table: code lists (``imis_code``), core data (``imis_core``),
 FSM (``imis_fsm``) and the audit log (``imis_audit``).
 """
-from . import audit, code, core, fsm, health, indicators  # noqa: F401  (registers the tables)
+from . import audit, code, core, field, fsm, health, indicators  # noqa: F401  (registers the tables)
 from . import search  # noqa: F401,E402  (the One-ID search indexes of revision 0006)
+from . import revenue  # noqa: F401,E402  (holding tax, water, solid waste: revision 0008)
 from .audit import AuditLog
 from .base import (
     AUDIT_SCHEMA,
@@ -42,6 +43,7 @@ from .core import (
     WaterloggingArea,
     WaterPoint,
 )
+from .field import Attachment, FieldImport, FieldImportRow, FieldPackage, FieldSyncSettings
 from .fsm import (
     Application,
     Assessment,
@@ -72,6 +74,7 @@ __all__ = [
     "FSM_SCHEMA",
     "SCHEMAS",
     "AppUser",
+    "Attachment",
     "Application",
     "Assessment",
     "AuditLog",
@@ -89,6 +92,10 @@ __all__ = [
     "Emptying",
     "EmptyingCrew",
     "Feedback",
+    "FieldImport",
+    "FieldImportRow",
+    "FieldPackage",
+    "FieldSyncSettings",
     "Holding",
     "Holiday",
     "LowIncomeCommunity",

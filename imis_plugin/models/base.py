@@ -35,8 +35,9 @@ CODE_SCHEMA = "imis_code"
 CORE_SCHEMA = "imis_core"
 FSM_SCHEMA = "imis_fsm"
 AUDIT_SCHEMA = "imis_audit"
+REVENUE_SCHEMA = "imis_revenue"
 #: The data schemas Alembic manages (``imis_app`` is rebuilt from SQL files and is not one of them).
-SCHEMAS = (CODE_SCHEMA, CORE_SCHEMA, FSM_SCHEMA, AUDIT_SCHEMA)
+SCHEMAS = (CODE_SCHEMA, CORE_SCHEMA, FSM_SCHEMA, AUDIT_SCHEMA, REVENUE_SCHEMA)
 
 #: Placeholder SRID of every geometry column: the city SRID, set at install.
 CITY_SRID = -1

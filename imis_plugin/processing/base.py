@@ -22,8 +22,10 @@ GROUPS = {
     "desktop": "Desktop",
     "planning": "Planning",
     "data": "Data",
+    "field": "Field work (QField)",
     "indicators": "Indicators",
     "fsm": "FSM service chain",
+    "revenue": "Revenue",
     "health": "Public health",
 }
 

@@ -1,0 +1,422 @@
+"""The synthetic demo city (imis_plugin.demo_city): deterministic for a seed, every row passing the database's
+rules (checked set-based and by re-inserting the city through every trigger), plausible geometry and shares,
+refusal of a non-empty database, cancellation, the CLI, `imis demo`'s idempotent demo city and the
+Processing algorithm, against real PostGIS and QGIS."""
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+from psycopg2 import sql
+
+from imis_plugin.db.connect import connect, transaction
+from imis_plugin.db.migrate import upgrade
+from imis_plugin.demo_city import DemoCityCancelled, DemoCityError, generate, last_generation
+from imis_plugin.demo_city import validate
+from imis_plugin.demo_city.commands import ensure_demo
+from imis_plugin.demo_city.generator import TABLES
+from imis_plugin.demo_city.plan import TARGETS
+from imis_plugin.demo_city.shares import measured_shares
+from tests.conftest import TEST_SRID
+
+AS_OF = dt.date(2025, 6, 30)
+N = 2000
+SEED = 7
+NAMES = [f"{s}.{t}" for s, t in TABLES]
+
+
+def _new_db(pg_server, name: str) -> str:
+    dsn = pg_server.create_database(name)
+    upgrade(dsn, srid=TEST_SRID)
+    return dsn
+
+
+@pytest.fixture(scope="module")
+def city(pg_server):
+    dsn = _new_db(pg_server, "demo_city")
+    return dsn, generate(dsn, buildings=N, seed=SEED, as_of=AS_OF)
+
+
+def _rows(dsn, query, params=None):
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        cur.execute(query, params)
+        return cur.fetchall()
+
+
+def _one(dsn, query, params=None):
+    return _rows(dsn, query, params)[0][0]
+
+
+def content_hashes(dsn) -> dict[str, str]:
+    """A hash of every generated table's rows, ids and geometries included (row metadata left out: the
+    timestamps are the time of loading; the city row's id comes from the installation)."""
+    hashes = {}
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        for schema, table in TABLES + [("imis_core", "city")]:
+            cur.execute(sql.SQL("SELECT md5(coalesce(string_agg((to_jsonb(t) - 'created_at' - 'updated_at' - 'changed_by'"
+                                " - 'row_version' - {})::text, '|' ORDER BY t.id), '')) FROM {}.{} t").format(
+                sql.Literal("id" if table == "city" else ""), sql.Identifier(schema), sql.Identifier(table)))
+            hashes[f"{schema}.{table}"] = cur.fetchone()[0]
+    return hashes
+
+
+# --- determinism ------------------------------------------------------------------------------------------
+
+
+def test_same_seed_and_size_give_the_same_city(city, pg_server):
+    dsn, summary = city
+    again = _new_db(pg_server, "demo_city_again")
+    second = generate(again, buildings=N, seed=SEED, as_of=AS_OF)
+    assert second["rows"] == summary["rows"]
+    assert content_hashes(again) == content_hashes(dsn)
+
+
+def test_another_seed_gives_another_city(city, pg_server):
+    dsn, _ = city
+    other = _new_db(pg_server, "demo_city_other")
+    generate(other, buildings=N, seed=SEED + 1, as_of=AS_OF)
+    mine, theirs = content_hashes(dsn), content_hashes(other)
+    assert mine["imis_core.building"] != theirs["imis_core.building"]
+    assert mine["imis_fsm.application"] != theirs["imis_fsm.application"]
+    bins = {r[0]: r[1] for r in _rows(dsn, "SELECT bin, id FROM imis_core.building")}
+    other_bins = {r[0]: r[1] for r in _rows(other, "SELECT bin, id FROM imis_core.building")}
+    assert bins.keys() == other_bins.keys()  # BINs number the buildings 1..N
+    assert not set(bins.values()) & set(other_bins.values())
+
+
+# --- the database's rules ---------------------------------------------------------------------------------
+
+
+def test_every_rule_holds_set_based(city):
+    dsn, summary = city
+    assert summary["mode"] == "replica"
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        assert validate.problems(cur, NAMES) == []
+
+
+def test_every_row_passes_the_triggers(city, pg_server):
+    """Copy the city into a fresh database with every trigger and foreign key on: the rule checks, the audit
+    and the emptying trigger accept each row, and that trigger computes the same emptying counts and dates
+    the generator wrote."""
+    dsn, summary = city
+    target = _new_db(pg_server, "demo_city_copy")
+    source = connect(dsn)
+    try:
+        with transaction(target) as dst, source.cursor() as src, dst.cursor() as out:
+            for schema, table in TABLES:
+                src.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
+                            "AND table_name = %s ORDER BY ordinal_position", (schema, table))
+                columns = [r[0] for r in src.fetchall()]
+                # the emptying trigger is to recompute these from the copied emptyings
+                reset = {"emptied_count": sql.SQL("0"), "last_emptied_date": sql.SQL("NULL::date"),
+                         "next_emptying_date": sql.SQL("NULL::date")} if table == "containment" else {}
+                select = sql.SQL(", ").join(reset.get(c, sql.Identifier(c)) for c in columns)
+                buffer = io.StringIO()
+                src.copy_expert(sql.SQL("COPY (SELECT {} FROM {}.{}) TO STDOUT").format(
+                    select, sql.Identifier(schema), sql.Identifier(table)).as_string(src), buffer)
+                buffer.seek(0)
+                out.copy_expert(sql.SQL("COPY {}.{} ({}) FROM STDIN").format(
+                    sql.Identifier(schema), sql.Identifier(table),
+                    sql.SQL(", ").join(map(sql.Identifier, columns))).as_string(out), buffer)
+    finally:
+        source.close()
+    with transaction(target) as conn, conn.cursor() as cur:
+        counts = {}
+        for schema, table in TABLES:
+            cur.execute(sql.SQL("SELECT count(*) FROM {}.{}").format(sql.Identifier(schema), sql.Identifier(table)))
+            counts[f"{schema}.{table}"] = cur.fetchone()[0]
+    assert counts == summary["rows"]
+    audited = _one(target, "SELECT count(*) FROM imis_audit.log WHERE action = 'INSERT'")
+    assert audited >= sum(summary["rows"].values())
+    expected = _rows(dsn, "SELECT id, emptied_count, last_emptied_date FROM imis_core.containment ORDER BY id")
+    assert _rows(target, "SELECT id, emptied_count, last_emptied_date FROM imis_core.containment ORDER BY id") == expected
+
+
+def test_every_trigger_of_the_loaded_tables_is_mirrored(city):
+    """A trigger added to one of these tables later must be mirrored in validate (or the bulk load would
+    skip its rule unnoticed)."""
+    dsn, _ = city
+    functions = {r[0] for r in _rows(dsn, "SELECT DISTINCT p.proname FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+                                          "WHERE NOT t.tgisinternal AND t.tgrelid = ANY(%s::regclass[])", (NAMES,))}
+    assert functions and functions <= set(validate.MIRRORED_TRIGGERS)
+
+
+def test_one_audit_summary_row_and_keys_back(city):
+    dsn, summary = city
+    marker = last_generation(dsn)
+    assert marker["seed"] == SEED and marker["buildings"] == N and marker["as_of"] == AS_OF.isoformat()
+    assert marker["rows"] == summary["rows"]
+    assert _one(dsn, "SELECT count(*) FROM imis_audit.log WHERE table_name <> 'demo_city'") == 0
+    # the keys, indexes and foreign keys dropped for the load are all back
+    assert _one(dsn, "SELECT count(*) FROM pg_constraint WHERE conname = 'fk_building_ward'") == 1
+    assert _one(dsn, "SELECT count(*) FROM pg_indexes WHERE indexname IN ('pk_building', 'uq_building_bin', "
+                     "'idx_building_geom', 'ix_building_bin_search', 'uq_holding_code_standard')") == 5
+
+
+# --- plausibility -----------------------------------------------------------------------------------------
+
+
+def test_shares_within_tolerance(city):
+    dsn, _ = city
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        shares = measured_shares(cur)
+    outside = {k: (v, TARGETS[k]) for k, v in shares.items() if abs(v - TARGETS[k][0]) > TARGETS[k][1]}
+    assert not outside
+
+
+def test_containment_types_and_sanitation_systems(city):
+    dsn, _ = city
+    types = dict(_rows(dsn, "SELECT containment_type, count(*) FROM imis_core.containment GROUP BY 1"))
+    assert {"septic_tank_soak_pit", "septic_tank_drain", "unlined_pit", "double_pit", "lined_pit_soak_pit",
+            "holding_tank"} <= types.keys()
+    systems = dict(_rows(dsn, "SELECT sanitation_system, count(*) FROM imis_core.building GROUP BY 1"))
+    assert {"septic_tank", "pit_holding_tank", "sewer_network", "drain_network", "community_toilet",
+            "shared_septic_tank", "open_defecation", None} <= systems.keys()
+    assert max(systems, key=lambda k: systems[k]) == "septic_tank"
+    # a shared containment serves its group; buildings on a drain-outlet containment name their drain
+    assert _one(dsn, "SELECT max(n) FROM (SELECT count(*) AS n FROM imis_core.building_containment "
+                     "GROUP BY containment_id) x") >= 2
+    assert _one(dsn, "SELECT count(*) FROM imis_core.building b JOIN imis_core.building_containment bc ON "
+                     "bc.building_id = b.id JOIN imis_core.containment c ON c.id = bc.containment_id "
+                     "WHERE c.containment_type LIKE '%drain' AND b.drain_id IS NULL") == 0
+    assert _one(dsn, "SELECT count(*) FROM imis_core.building WHERE sanitation_system = 'sewer_network' "
+                     "AND sewer_id IS NULL") == 0
+
+
+def test_geometry_is_plausible(city):
+    dsn, _ = city
+    checks = {
+        "overlapping buildings": "SELECT count(*) FROM imis_core.building a JOIN imis_core.building b "
+                                 "ON a.id < b.id AND a.geom && b.geom AND ST_Intersects(a.geom, b.geom)",
+        "buildings on a road": "SELECT count(*) FROM imis_core.road r JOIN imis_core.building b "
+                               "ON ST_DWithin(b.geom, r.geom, r.width_m / 2) "
+                               "AND ST_Intersects(b.geom, ST_Buffer(r.geom, r.width_m / 2, 'endcap=flat'))",
+        "buildings in water": "SELECT count(*) FROM imis_core.water_body w JOIN imis_core.building b "
+                              "ON ST_Intersects(b.geom, w.geom)",
+        "buildings outside their ward": "SELECT count(*) FROM imis_core.building b JOIN imis_core.ward w "
+                                        "ON w.id = b.ward_id WHERE NOT ST_Intersects(w.geom, ST_Centroid(b.geom))",
+        "buildings without ward": "SELECT count(*) FROM imis_core.building WHERE ward_id IS NULL",
+        "low-income houses outside their community": "SELECT count(*) FROM imis_core.building b JOIN "
+            "imis_core.low_income_community l ON l.id = b.lic_id WHERE NOT ST_Within(ST_Centroid(b.geom), l.geom)",
+        "overlapping wards": "SELECT count(*) FROM imis_core.ward a JOIN imis_core.ward b ON a.id < b.id "
+                             "AND ST_Area(ST_Intersection(a.geom, b.geom)) > 0.01",
+        "dependants of another community's toilet": "SELECT count(*) FROM imis_core.building_toilet bt "
+            "JOIN imis_core.building b ON b.id = bt.building_id JOIN imis_core.toilet t ON t.id = bt.toilet_id "
+            "JOIN imis_core.building tb ON tb.id = t.building_id WHERE tb.lic_id IS DISTINCT FROM b.lic_id",
+    }
+    assert {name: _one(dsn, query) for name, query in checks.items()} == {name: 0 for name in checks}
+    area, boundary = _rows(dsn, "SELECT sum(ST_Area(w.geom)), ST_Area(c.boundary) FROM imis_core.ward w, "
+                                "imis_core.city c GROUP BY c.boundary")[0]
+    assert abs(area - boundary) < 1  # the wards tile the boundary
+    assert _one(dsn, "SELECT bool_and(ST_Within(b.geom, c.boundary)) FROM imis_core.building b, imis_core.city c")
+    assert _one(dsn, "SELECT name FROM imis_core.city") == "Demo City"
+
+
+def test_road_network_is_connected_and_varied(city):
+    dsn, _ = city
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        cur.execute("""
+            CREATE TEMP TABLE edge AS
+            WITH e AS (SELECT row_number() OVER (ORDER BY id) AS id,
+                              ST_AsText(ST_SnapToGrid(ST_StartPoint(ST_GeometryN(geom, 1)), 0.01)) AS a,
+                              ST_AsText(ST_SnapToGrid(ST_EndPoint(ST_GeometryN(geom, 1)), 0.01)) AS b
+                       FROM imis_core.road),
+                 v AS (SELECT p, row_number() OVER (ORDER BY p) AS n FROM (SELECT a AS p FROM e UNION SELECT b FROM e) x)
+            SELECT e.id, va.n AS source, vb.n AS target FROM e JOIN v va ON va.p = e.a JOIN v vb ON vb.p = e.b""")
+        cur.execute("SELECT count(DISTINCT component) FROM pgr_connectedComponents("
+                    "'SELECT id, source, target, 1 AS cost, 1 AS reverse_cost FROM edge')")
+        assert cur.fetchone()[0] == 1
+        cur.execute("SELECT count(DISTINCT hierarchy), count(DISTINCT surface), min(width_m), max(width_m), "
+                    "count(*) FILTER (WHERE width_m < 2.5) FROM imis_core.road")
+        hierarchies, surfaces, narrowest, widest, lanes = cur.fetchone()
+    assert hierarchies == 3 and surfaces >= 4 and narrowest < 2 and widest > 10 and lanes > 0
+    outlets = _rows(dsn, "SELECT p.plant_type, count(*) FROM imis_core.drain d JOIN imis_core.treatment_plant p "
+                         "ON p.id = d.outlet_plant_id GROUP BY 1")
+    assert outlets and _one(dsn, "SELECT count(*) FROM imis_core.drain WHERE outlet_plant_id IS NULL") > 0
+    assert {r[0] for r in _rows(dsn, "SELECT plant_type FROM imis_core.treatment_plant")} >= {"fstp", "decentralised_wwtp"}
+
+
+def test_holdings_standard_legacy_and_duplicates(city):
+    dsn, _ = city
+    standard = re.compile(r"^\d{2}-\d{3}-\d{4}-\d{2}$")
+    codes = _rows(dsn, "SELECT holding_code, is_legacy FROM imis_core.holding")
+    assert all(standard.match(code) for code, legacy in codes if not legacy)
+    assert len({c for c, legacy in codes if not legacy}) == sum(1 for _, legacy in codes if not legacy)
+    legacy = [c for c, is_legacy in codes if is_legacy]
+    assert 0.03 < len(legacy) / len(codes) < 0.12
+    assert any(not standard.match(c) for c in legacy)
+    # a building recorded twice: its second holding is a legacy spelling of its standard code
+    duplicates = _one(dsn, r"""
+        SELECT count(*) FROM imis_core.holding l JOIN imis_core.holding s ON NOT s.is_legacy AND l.is_legacy
+          AND s.holding_code = (SELECT string_agg(lpad(p, w, '0'), '-' ORDER BY n)
+                                FROM unnest(string_to_array(translate(l.holding_code, '০১২৩৪৫৬৭৮৯', '0123456789'), '-'))
+                                     WITH ORDINALITY x(p, n)
+                                JOIN (VALUES (1, 2), (2, 3), (3, 4), (4, 2)) w(n, w) USING (n))
+        WHERE l.holding_code ~ '^[0-9০-৯]+-[0-9০-৯]+-[0-9০-৯]+-[0-9০-৯]+$'""")
+    assert duplicates > 0
+    assert _one(dsn, "SELECT count(*) FROM imis_core.owner") < len(codes)  # some own several holdings
+
+
+def test_fsm_history_spans_three_years_with_gaps(city):
+    dsn, _ = city
+    first, last = _rows(dsn, "SELECT min(application_date), max(application_date) FROM imis_fsm.application")[0]
+    assert first >= AS_OF.replace(year=AS_OF.year - 3) and last <= AS_OF
+    assert (last - first).days > 2.5 * 365
+    open_jobs = _one(dsn, "SELECT count(*) FROM imis_fsm.application a WHERE NOT a.is_cancelled "
+                          "AND NOT EXISTS (SELECT 1 FROM imis_fsm.emptying e WHERE e.application_id = a.id)")
+    unassessed = _one(dsn, "SELECT count(*) FROM imis_fsm.emptying e WHERE NOT EXISTS "
+                           "(SELECT 1 FROM imis_fsm.assessment s WHERE s.application_id = e.application_id)")
+    manual = _one(dsn, "SELECT count(*) FROM imis_fsm.emptying WHERE method = 'manual' AND vehicle_id IS NULL")
+    crews = _one(dsn, "SELECT min(n) FROM (SELECT count(*) AS n FROM imis_fsm.emptying_crew GROUP BY emptying_id) x")
+    assert open_jobs > 0 and unassessed > 0 and manual > 0 and crews == 3
+    delays = _rows(dsn, "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY e.emptied_date - a.application_date) "
+                        "FROM imis_fsm.emptying e JOIN imis_fsm.application a ON a.id = e.application_id")[0][0]
+    assert 1 <= delays <= 14
+    weekend = _one(dsn, "SELECT count(*) FROM imis_fsm.emptying WHERE extract(isodow FROM emptied_date) IN (5, 6)")
+    assert weekend == 0
+    assert _one(dsn, "SELECT count(*) FROM imis_fsm.plant_test") > 20
+
+
+def test_counts_scale_with_the_size(city, pg_server):
+    dsn, summary = city
+    small = _new_db(pg_server, "demo_city_small")
+    rows = generate(small, buildings=N // 4, seed=SEED, as_of=AS_OF)["rows"]
+    big = summary["rows"]
+    assert rows["imis_core.building"] == N // 4 and big["imis_core.building"] == N
+    for table in ("imis_core.holding", "imis_core.owner", "imis_core.containment", "imis_fsm.application"):
+        assert 3 < big[table] / rows[table] < 5.5, table
+    assert big["imis_core.road"] > rows["imis_core.road"] and big["imis_core.ward"] == rows["imis_core.ward"] == 9
+
+
+# --- refusing, replacing, cancelling ---------------------------------------------------------------------
+
+
+def test_refuses_a_database_with_city_data(city):
+    dsn, summary = city
+    with pytest.raises(DemoCityError, match="--replace"):
+        generate(dsn, buildings=100, seed=1, as_of=AS_OF)
+    assert _one(dsn, "SELECT count(*) FROM imis_core.building") == N
+    assert last_generation(dsn)["buildings"] == N
+
+
+def test_replace_empties_first_and_keeps_logins(pg_server):
+    dsn = _new_db(pg_server, "demo_city_replace")
+    generate(dsn, buildings=300, seed=1, as_of=AS_OF)
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        cur.execute("INSERT INTO imis_core.app_user (login_role, provider_id) SELECT 'sp_login', min(id::text)::uuid "
+                    "FROM imis_fsm.service_provider")
+    summary = generate(dsn, buildings=400, seed=2, as_of=AS_OF, replace=True)
+    assert summary["replaced"]["imis_core.building"] == 300
+    assert _one(dsn, "SELECT count(*) FROM imis_core.building") == 400
+    assert _rows(dsn, "SELECT login_role, provider_id FROM imis_core.app_user") == [("sp_login", None)]
+    assert [r[0]["seed"] for r in _rows(dsn, "SELECT new_row FROM imis_audit.log WHERE table_name = 'demo_city' "
+                                             "ORDER BY id")] == [1, 2]
+
+
+def test_cancelling_writes_nothing(pg_server):
+    dsn = _new_db(pg_server, "demo_city_cancel")
+    stop = []
+
+    def progress(pct, message):
+        if message.startswith("Placing buildings"):
+            stop.append(True)
+
+    with pytest.raises(DemoCityCancelled):
+        generate(dsn, buildings=3000, seed=1, as_of=AS_OF, progress=progress, cancelled=lambda: bool(stop))
+    assert _one(dsn, "SELECT count(*) FROM imis_core.building") == 0
+    assert _one(dsn, "SELECT count(*) FROM imis_core.road") == 0
+    assert _one(dsn, "SELECT name FROM imis_core.city") is None
+    assert _one(dsn, "SELECT count(*) FROM pg_constraint WHERE conname = 'pk_building'") == 1
+
+
+def test_bad_arguments_are_refused(head_dsn):
+    for kwargs, message in (({"buildings": 10}, "buildings must be"), ({"seed": -1}, "seed must be"),
+                            ({"as_of": dt.date.today() + dt.timedelta(days=2)}, "in the future")):
+        with pytest.raises(DemoCityError, match=message):
+            generate(head_dsn, **{"buildings": 100, "seed": 1, **kwargs})
+
+
+def test_a_database_below_head_is_refused(fresh_dsn):
+    with pytest.raises(DemoCityError, match="imis db upgrade"):
+        generate(fresh_dsn, buildings=100)
+
+
+# --- command line, `imis demo`, Processing ----------------------------------------------------------------
+
+
+def test_command_line(pg_server, capsys):
+    from imis_plugin.cli import main
+
+    dsn = _new_db(pg_server, "demo_city_cli")
+    arguments = ["demo-city", "--dsn", dsn, "--buildings", "200", "--seed", "5", "--as-of", AS_OF.isoformat()]
+    assert main(arguments) == 0
+    out = capsys.readouterr().out
+    assert "200 buildings from seed 5" in out and "Demo City" in out
+    assert main(arguments) == 1
+    assert "--replace" in capsys.readouterr().err
+    assert main(arguments + ["--replace", "--name", "Testpur"]) == 0
+    assert _one(dsn, "SELECT name FROM imis_core.city") == "Testpur"
+
+
+def test_demo_city_of_make_demo_is_idempotent(pg_server):
+    dsn = _new_db(pg_server, "demo_city_make_demo")
+    first = ensure_demo(dsn, buildings=250, seed=3)
+    assert first.startswith("Generated the demo city")
+    assert _one(dsn, "SELECT name FROM imis_core.city") == "Jhenaidah (demo)"
+    assert "is there already" in ensure_demo(dsn, buildings=250, seed=3)
+    assert _one(dsn, "SELECT count(*) FROM imis_audit.log WHERE table_name = 'demo_city'") == 1
+    # another city in the database is left alone
+    generate(dsn, buildings=150, seed=4, as_of=AS_OF, replace=True)
+    assert "other city data" in ensure_demo(dsn, buildings=250, seed=3)
+    assert _one(dsn, "SELECT count(*) FROM imis_core.building") == 150
+
+
+@pytest.fixture
+def provider(qgis_processing):
+    import imis_plugin
+    from qgis.core import QgsApplication
+
+    plugin = imis_plugin.classFactory(None)
+    plugin.initProcessing()
+    yield QgsApplication.processingRegistry().providerById("imis")
+    plugin.unload()
+
+
+def test_processing_algorithm(provider, pg_server):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+
+    algorithm = provider.algorithm("generate_demo_city")
+    assert algorithm.groupId() == "data" and algorithm.group() == "Data"
+    dsn = _new_db(pg_server, "demo_city_processing")
+    feedback = QgsProcessingFeedback()
+    progress = []
+    feedback.progressChanged.connect(progress.append)
+    parameters = {"DATABASE": dsn, "BUILDINGS": 300, "SEED": 4, "AS_OF": AS_OF.isoformat()}
+    results, ok = QgsApplication.processingRegistry().algorithmById("imis:generate_demo_city").run(
+        parameters, QgsProcessingContext(), feedback, catchExceptions=False)
+    assert ok and results["BUILDINGS"] == 300 and results["CITY"] == "Demo City"
+    assert json.loads(results["ROW_COUNTS"])["imis_core.building"] == 300
+    assert progress and max(progress) == 100
+    assert last_generation(dsn)["as_of"] == AS_OF.isoformat()
+    with pytest.raises(QgsProcessingException, match="replace"):
+        QgsApplication.processingRegistry().algorithmById("imis:generate_demo_city").run(
+            parameters, QgsProcessingContext(), QgsProcessingFeedback(), catchExceptions=False)
+
+
+def test_a_login_that_owns_nothing_loads_with_every_trigger_on(pg_server):
+    """An IMIS administrator (not the tables' owner) cannot switch triggers off: every row goes through them,
+    audited row by row, with the same result."""
+    dsn = _new_db(pg_server, "demo_city_admin")
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        cur.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'demo_city_admin') THEN "
+                    "CREATE ROLE demo_city_admin LOGIN IN ROLE imis_admin; END IF; END $$")
+    admin = dsn.replace("user=postgres", "user=demo_city_admin")
+    summary = generate(admin, buildings=150, seed=9, as_of=AS_OF)
+    assert summary["mode"] == "checked"
+    reference = _new_db(pg_server, "demo_city_admin_ref")
+    generate(reference, buildings=150, seed=9, as_of=AS_OF)
+    assert content_hashes(dsn) == content_hashes(reference)
+    assert _one(dsn, "SELECT count(*) FROM imis_audit.log WHERE table_name = 'building' AND action = 'INSERT'") == 150
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        assert validate.problems(cur, NAMES) == []
