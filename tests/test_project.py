@@ -287,6 +287,30 @@ def test_a_read_only_role_gets_read_only_layers(city, tmp_path, qgis_app):
     assert "imis_core.app_user" not in layers  # a table the role may not even read is left out
 
 
+def test_photos_resolve_in_the_attachment_store_once_one_is_set(city, tmp_path, qgis_app):
+    """Field photos are imported into the attachment store and the rows hold paths inside it, so the office
+    project shows them from there; without a store, photos sit in DCIM/ next to the project."""
+    from imis_plugin.qfield.attachments import configure_store
+
+    def photo_config(path):
+        project = QgsProject()
+        assert project.read(str(path))
+        emptying = next(lyr for lyr in project.mapLayers().values()
+                        if lyr.customProperty("imis/table") == "imis_fsm.emptying")
+        return emptying.editorWidgetSetup(emptying.fields().indexOf("photo_after")).config()
+
+    before = photo_config(build_project(city[2], tmp_path / "before.qgz").path)
+    assert (before["RelativeStorage"], before["DefaultRoot"]) == (1, "DCIM")
+    store = tmp_path / "store"
+    store.mkdir()
+    configure_store(city[0], str(store))
+    try:
+        after = photo_config(build_project(city[2], tmp_path / "after.qgz").path)
+        assert (after["RelativeStorage"], after["DefaultRoot"]) == (2, str(store.resolve()))
+    finally:
+        configure_store(city[0], None)
+
+
 def test_processing_algorithm_writes_the_project(city, tmp_path, qgis_processing):
     import processing
 

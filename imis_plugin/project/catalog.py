@@ -77,6 +77,8 @@ class Catalog:
     code_lists: dict[str, list[tuple[str, str, str, int]]]
     role: str
     srid: int | None
+    #: the folder photos brought home from the field are stored in (QField import), if one is set
+    attachment_store: str | None = None
 
     def table(self, qualified: str) -> Table | None:
         return self.tables.get(qualified)
@@ -205,6 +207,10 @@ def read_catalog(dsn: str) -> Catalog:
                         ).format(sql.Identifier(table.schema), sql.Identifier(table.name))
                     )
                     code_lists[table.name] = cur.fetchall()
+            store = None
+            if "imis_core.field_sync_settings" in tables:
+                cur.execute("SELECT attachment_store FROM imis_core.field_sync_settings LIMIT 1")
+                store = (cur.fetchone() or (None,))[0]
     finally:
         conn.close()
-    return Catalog(tables, foreign_keys, checks, code_lists, role, srid)
+    return Catalog(tables, foreign_keys, checks, code_lists, role, srid, store)

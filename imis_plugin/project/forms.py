@@ -125,7 +125,10 @@ def _date(with_time: bool) -> QgsEditorWidgetSetup:
     )
 
 
-def _photo() -> QgsEditorWidgetSetup:
+def _photo(store: str | None = None) -> QgsEditorWidgetSetup:
+    """A photo field. Field packages keep photos in DCIM/ next to the project; in the office the database holds
+    paths inside the attachment store (where imported field photos are copied), so they resolve against it."""
+    relative = {"RelativeStorage": 2, "DefaultRoot": store} if store else {"RelativeStorage": 1, "DefaultRoot": "DCIM"}
     return QgsEditorWidgetSetup(
         "ExternalResource",
         {
@@ -136,10 +139,9 @@ def _photo() -> QgsEditorWidgetSetup:
             "FileWidgetButton": True,
             "UseLink": True,
             "FullUrl": False,
-            "RelativeStorage": 1,  # relative to the project file, so photos travel with it (DCIM/)
             "StorageMode": 0,
             "FileWidgetFilter": tr("Images (*.jpg *.jpeg *.png)"),
-            "DefaultRoot": "DCIM",
+            **relative,
         },
     )
 
@@ -169,7 +171,7 @@ def configure_fields(layer, table: Table, catalog: Catalog, layers_by_table: dic
         elif fk is not None and fk.target in layers_by_table:
             setup = _relation_reference(fk.name, nullable)
         elif name in photos:
-            setup = _photo()
+            setup = _photo(catalog.attachment_store)
         elif column and column.data_type == "date":
             setup = _date(False)
         elif column and column.data_type == "timestamptz" or (column and column.data_type == "timestamp"):

@@ -55,6 +55,7 @@ def build_project(folder: Path, meta: dict, specs, infos, code_lists: dict, dsn:
     """Write <folder>/<folder name>.qgs for the package described by `meta`; returns its path."""
     gpkg = meta["geopackage"]
     catalog = read_catalog(dsn)
+    catalog.attachment_store = None  # photos in the field live in DCIM/; the office store path stays home
     project = QgsProject()
     crs = QgsCoordinateReferenceSystem(f"EPSG:{meta['srid']}")
     project.setCrs(crs)
