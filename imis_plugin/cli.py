@@ -1,7 +1,8 @@
 """The `imis` command line: the embedded database, schema upgrades and the demo.
 
     imis db start | stop | status | upgrade [--all] | downgrade REV | backup FILE | restore FILE | psql
-    imis cities list | add | remove | use | status;  imis national link | unlink | status
+    imis db permissions [--markdown] [-o FILE]
+    imis cities list | add | remove | use | status;  imis national link | unlink | status | feed
     imis health rates | import-dhis2 | export-dhis2;  imis link add | report | remove
     imis demo
 
@@ -234,6 +235,22 @@ def cmd_psql(args) -> int:
     return 0  # not reached
 
 
+def cmd_permissions(args) -> int:
+    """The permission matrix (database/permissions.toml) as a terminal table or as docs/permissions.md."""
+    from pathlib import Path
+
+    from .db import permissions
+
+    matrix = permissions.load()
+    text = permissions.markdown(matrix) if args.markdown else permissions.text_table(matrix)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"Wrote {args.output} ({len(matrix.tables)} tables and views, {len(matrix.roles)} roles).")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_demo(args) -> int:
     """The main job: embedded database, schema at head, code lists, status report."""
     from .db.status import database_status, format_status
@@ -309,6 +326,10 @@ def build_parser() -> argparse.ArgumentParser:
     target_options(p)
     p.add_argument("psql_args", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_psql)
+    p = db.add_parser("permissions", help="who may do what: the permission matrix (database/permissions.toml)")
+    p.add_argument("--markdown", action="store_true", help="as the page docs/permissions.md")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    p.set_defaults(func=cmd_permissions)
 
     cities_parser = sub.add_parser("cities", help="the registry of city databases")
     csub = cities_parser.add_subparsers(dest="cities_command", required=True)
@@ -333,6 +354,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = nsub.add_parser("unlink", help="detach a city")
     p.add_argument("name", metavar="CITY")
     p = nsub.add_parser("status", help="which cities the national database reads")
+    from .indicators.commands import add_national_feed_parser
+
+    add_national_feed_parser(nsub)  # imis national feed: the dashboard feed of every city
     for p in nsub.choices.values():
         p.add_argument("--national", required=True, help="the national database: pg_service name or connection string")
     national_parser.set_defaults(func=cmd_national)

@@ -3,8 +3,7 @@
 
 CREATE SCHEMA imis_app;
 COMMENT ON SCHEMA imis_app IS 'IMIS views, functions, triggers and policies; dropped and rebuilt after every upgrade';
-GRANT USAGE ON SCHEMA imis_app TO imis_admin, imis_gis_editor, imis_fsm_officer, imis_service_provider,
-    imis_plant_operator, imis_revenue_collector, imis_revenue_chief, imis_viewer;
+-- Who may use it, and every other right on tables and views: database/permissions.toml.
 
 -- The role a statement runs as. Inside SECURITY DEFINER functions current_user is the owner, but the
 -- session's `role` setting still names the role chosen with SET ROLE, else the login itself.

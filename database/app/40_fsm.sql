@@ -455,35 +455,5 @@ SELECT id, code, state, next_action, due_by,
 FROM due;
 
 -- ---------------------------------------------------------------------------------------------------
--- Who may do what with the scheduling tables (30_privileges.sql grants the FSM schema as a whole:
--- officers everything, providers/plants/viewers read; policies below narrow the rows).
-GRANT UPDATE (status, status_date, decline_reason, row_version) ON imis_fsm.schedule_item TO imis_service_provider;
-GRANT INSERT, UPDATE ON imis_fsm.containment_survey TO imis_service_provider, imis_gis_editor;
--- the settings row is edited, never removed (the views read it)
-REVOKE DELETE ON imis_fsm.fsm_setting FROM imis_fsm_officer;
-GRANT UPDATE (follow_up_date, outcome, resolved_date, notes, row_version) ON imis_fsm.reintegration
-    TO imis_service_provider;
-
-DO $$
-DECLARE
-    t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['schedule_item', 'schedule_route', 'reintegration'] LOOP
-        EXECUTE format('ALTER TABLE imis_fsm.%I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY office_all ON imis_fsm.%I FOR ALL TO imis_admin, imis_fsm_officer '
-                       'USING (true) WITH CHECK (true)', t);
-        EXECUTE format('CREATE POLICY read_all ON imis_fsm.%I FOR SELECT TO imis_viewer, imis_gis_editor '
-                       'USING (true)', t);
-        EXECUTE format('CREATE POLICY own_read ON imis_fsm.%I FOR SELECT TO imis_service_provider '
-                       'USING (provider_id = imis_app.my_provider())', t);
-    END LOOP;
-END
-$$;
-CREATE POLICY own_update ON imis_fsm.schedule_item FOR UPDATE TO imis_service_provider
-    USING (provider_id = imis_app.my_provider()) WITH CHECK (provider_id = imis_app.my_provider());
-CREATE POLICY own_update ON imis_fsm.reintegration FOR UPDATE TO imis_service_provider
-    USING (provider_id = imis_app.my_provider()) WITH CHECK (provider_id = imis_app.my_provider());
-
-GRANT SELECT ON imis_app.fsm_job, imis_app.containment_fill TO imis_admin, imis_gis_editor, imis_fsm_officer,
-    imis_service_provider, imis_plant_operator, imis_viewer;
+-- Who may do what with the scheduling tables and these views: database/permissions.toml.
 GRANT EXECUTE ON FUNCTION imis_app.working_days(date, date) TO PUBLIC;

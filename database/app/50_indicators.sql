@@ -727,6 +727,19 @@ CREATE TRIGGER b_lock_published_truncate BEFORE TRUNCATE ON imis_core.indicator_
 
 -- National Sanitation Dashboard feed -------------------------------------------------------------------------
 
+-- What a snapshot sends to the dashboard under each rule: the city-wide figures marked in_feed, those that
+-- depend on the rule under that rule, the rule-free ones under both. The one definition of the feed's rows:
+-- dashboard_feed below reads it, and so does the national database (90_national.sql, published years only).
+CREATE VIEW imis_app.indicator_snapshot_feed AS
+SELECT s.id AS snapshot_id, s.year, s.is_published, r.rule, coalesce(c.code, c.name) AS city_code,
+       i.code, i.label_en AS indicator_name, i.outcome, v.value, i.sort
+FROM imis_core.indicator_snapshot s
+JOIN imis_core.indicator_snapshot_value v ON v.snapshot_id = s.id AND v.area_kind = 'city'
+JOIN imis_code.indicator i ON i.value = v.indicator AND i.in_feed
+CROSS JOIN (VALUES ('city'), ('jmp')) r(rule)
+CROSS JOIN imis_core.city c
+WHERE NOT i.uses_rule OR v.rule = r.rule;
+
 -- The city's yearly figures as the dashboard takes them: {code, name, outcome, value} under one rule (the
 -- rule-free figures and the JMP ladder always). From the year's snapshot when there is one (source says
 -- whether it is published), else computed now.
@@ -743,14 +756,11 @@ BEGIN
     SELECT id, is_published INTO s FROM imis_core.indicator_snapshot WHERE indicator_snapshot.year = p_year;
     IF FOUND THEN
         RETURN QUERY
-        SELECT coalesce(c.code, c.name), p_year, i.code, i.label_en, i.outcome, v.value,
-               CASE WHEN s.is_published THEN 'published snapshot' ELSE 'draft snapshot' END, i.sort
-        FROM imis_core.indicator_snapshot_value v
-        JOIN imis_code.indicator i ON i.value = v.indicator
-        CROSS JOIN imis_core.city c
-        WHERE v.snapshot_id = s.id AND v.area_kind = 'city' AND i.in_feed
-          AND (NOT i.uses_rule OR v.rule = p_rule)
-        ORDER BY i.sort;
+        SELECT f.city_code, p_year, f.code, f.indicator_name, f.outcome, f.value,
+               CASE WHEN s.is_published THEN 'published snapshot' ELSE 'draft snapshot' END, f.sort
+        FROM imis_app.indicator_snapshot_feed f
+        WHERE f.snapshot_id = s.id AND f.rule = p_rule
+        ORDER BY f.sort;
     ELSE
         RETURN QUERY
         SELECT coalesce(c.code, c.name), p_year, f.code, f.name, f.outcome, f.value, 'computed now', f.sort
@@ -763,7 +773,5 @@ BEGIN
 END
 $$;
 
--- Who may do what: everyone reads; settings and snapshots are the administrator's (who alone publishes).
-REVOKE INSERT, UPDATE, DELETE ON imis_core.indicator_setting, imis_core.indicator_snapshot,
-    imis_core.indicator_snapshot_value FROM imis_gis_editor;
-GRANT INSERT, UPDATE, DELETE ON imis_core.water_sample TO imis_gis_editor;
+-- Who may do what (everyone reads; settings and snapshots are the administrator's, who alone publishes):
+-- database/permissions.toml.

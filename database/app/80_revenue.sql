@@ -1,24 +1,8 @@
--- App schema, part 8: revenue, the value-added modules (revision 0008, schema imis_revenue): who may do
--- what, the rules with their messages, and the views behind the due-status layers and registers.
+-- App schema, part 8: revenue, the value-added modules (revision 0008, schema imis_revenue): the rules with
+-- their messages, and the views behind the due-status layers and registers. Who may do what (the revenue
+-- chief runs the module, collectors take payments in their own name, readings and applications; bills
+-- are read-only to them): database/permissions.toml.
 -- Row metadata and audit triggers come from the generic loop in 10_base.sql.
-
--- ---------------------------------------------------------------------------------------------------
--- Privileges. Start from nothing, so a privilege removed here is removed from the database too.
-REVOKE ALL ON ALL TABLES IN SCHEMA imis_revenue FROM PUBLIC, imis_admin, imis_gis_editor, imis_fsm_officer,
-    imis_service_provider, imis_plant_operator, imis_revenue_collector, imis_revenue_chief, imis_viewer;
-GRANT USAGE ON SCHEMA imis_revenue TO imis_admin, imis_gis_editor, imis_revenue_collector, imis_revenue_chief,
-    imis_viewer;
-GRANT ALL ON ALL TABLES IN SCHEMA imis_revenue TO imis_admin;
--- Viewers and GIS editors read; the revenue chief runs the whole module.
-GRANT SELECT ON ALL TABLES IN SCHEMA imis_revenue TO imis_gis_editor, imis_revenue_collector, imis_revenue_chief,
-    imis_viewer;
-GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA imis_revenue TO imis_revenue_chief;
--- Collectors take payments and meter readings and register applications; bills are read-only to them.
-GRANT INSERT ON imis_revenue.payment, imis_revenue.payment_import, imis_revenue.water_payment,
-    imis_revenue.swm_payment, imis_revenue.water_reading, imis_revenue.water_application TO imis_revenue_collector;
-GRANT UPDATE ON imis_revenue.water_application TO imis_revenue_collector;
--- GIS editors draw the solid-waste routes and collection points.
-GRANT INSERT, UPDATE, DELETE ON imis_revenue.swm_route, imis_revenue.swm_collection_point TO imis_gis_editor;
 
 -- Geometry: valid and not empty, with the message of 20_rules.sql.
 DO $$
@@ -288,24 +272,6 @@ CREATE TRIGGER b_check_payment BEFORE INSERT OR UPDATE ON imis_revenue.water_pay
     FOR EACH ROW EXECUTE FUNCTION imis_app.check_payment();
 CREATE TRIGGER b_check_payment BEFORE INSERT OR UPDATE ON imis_revenue.swm_payment
     FOR EACH ROW EXECUTE FUNCTION imis_app.check_payment();
-
--- Row-level security on payments: the office sees and corrects everything, readers read, and a collector
--- records payments in their own name only.
-DO $$
-DECLARE
-    t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['payment', 'water_payment', 'swm_payment'] LOOP
-        EXECUTE format('ALTER TABLE imis_revenue.%I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY office_all ON imis_revenue.%I FOR ALL TO imis_admin, imis_revenue_chief '
-                       'USING (true) WITH CHECK (true)', t);
-        EXECUTE format('CREATE POLICY read_all ON imis_revenue.%I FOR SELECT TO imis_revenue_collector, '
-                       'imis_viewer, imis_gis_editor USING (true)', t);
-        EXECUTE format('CREATE POLICY own_receipts ON imis_revenue.%I FOR INSERT TO imis_revenue_collector '
-                       'WITH CHECK (received_by = imis_app.acting_role())', t);
-    END LOOP;
-END
-$$;
 
 -- ---------------------------------------------------------------------------------------------------
 -- Holding-tax accounts: per holding, what its issued bills charged, what was paid, the rebates earned
@@ -630,7 +596,3 @@ LEFT JOIN near_route nr ON nr.ward_id = w.id
 LEFT JOIN customers cu ON cu.ward_id = w.id
 LEFT JOIN unpaid un ON un.ward_id = w.id
 LEFT JOIN points pt ON pt.ward_id = w.id;
-
-GRANT SELECT ON imis_app.holding_tax_account, imis_app.building_tax_due, imis_app.bill_register,
-    imis_app.water_connection_status, imis_app.swm_ward_status
-    TO imis_admin, imis_gis_editor, imis_revenue_collector, imis_revenue_chief, imis_viewer;

@@ -99,6 +99,3 @@ SELECT cl.cid + 1, cl.n, cl.codes,
        cl.area
 FROM cl ORDER BY cl.cid
 $$;
-
-GRANT SELECT ON imis_app.health_containment_risk, imis_app.health_sample TO imis_admin, imis_gis_editor,
-    imis_fsm_officer, imis_viewer;

@@ -1,6 +1,7 @@
 -- App schema, part 9: what a city shares with the national database (postgres_fdw, see docs/cities.md).
 -- Aggregates only, never a name, phone, national ID or single building: the national reader is granted
--- these views and nothing else. Views run with their owner's rights, so the reader needs no table grants.
+-- these views and nothing else (database/permissions.toml). Views run with their owner's rights, so the
+-- reader needs no table grants.
 
 CREATE VIEW imis_app.national_city AS
 SELECT c.code AS city_code, c.name AS city_name, c.city_kind, c.srid,
@@ -43,6 +44,22 @@ LEFT JOIN (SELECT emptying_id, sum(volume_m3) AS disposed_m3 FROM imis_fsm.dispo
        ON d.emptying_id = e.id
 GROUP BY 1, 2;
 
-GRANT USAGE ON SCHEMA imis_app TO imis_national_reader;
-GRANT SELECT ON imis_app.national_city, imis_app.national_ward, imis_app.national_emptying_year
-    TO imis_national_reader, imis_admin, imis_viewer;
+-- Published indicator snapshots: the figures of the city and of each ward, with numerator and denominator,
+-- once the city has published the year (a draft never leaves the city; low-income communities stay home).
+-- Who computed or published a year, and its note, are not shared.
+CREATE VIEW imis_app.national_indicator AS
+SELECT coalesce(c.code, c.name) AS city_code, s.year, s.published_at, v.area_kind, v.area_code, v.area_name,
+       i.value AS indicator, i.code, i.label_en AS indicator_name, i.indicator_group, i.outcome, v.rule,
+       v.numerator, v.denominator, v.value, v.unit, v.reason, i.higher_is_better, i.sort
+FROM imis_core.indicator_snapshot s
+JOIN imis_core.indicator_snapshot_value v ON v.snapshot_id = s.id
+JOIN imis_code.indicator i ON i.value = v.indicator
+CROSS JOIN imis_core.city c
+WHERE s.is_published AND v.area_kind IN ('city', 'ward');
+
+-- The dashboard feed of every published year under each rule, row for row what the city sends itself
+-- (imis_app.indicator_snapshot_feed, 50_indicators.sql): the national feed is read from here.
+CREATE VIEW imis_app.national_dashboard_feed AS
+SELECT f.city_code, f.year, f.rule, f.code, f.indicator_name, f.outcome, f.value, f.sort
+FROM imis_app.indicator_snapshot_feed f
+WHERE f.is_published;

@@ -1,13 +1,15 @@
 """The app schema (views, functions, triggers, policies, grants) and the code lists.
 
 Nobody writes diffs for these: the app schema is dropped and rebuilt from database/app/*.sql after every
-upgrade, and code lists are upserted from database/codelists/*.csv.
+upgrade, then the permission matrix (database/permissions.toml) is applied, and code lists are upserted
+from database/codelists/*.csv.
 """
 import csv
 
 from psycopg2 import sql
 
 from ..paths import APP_SQL_DIR, CODELISTS_DIR, DATABASE_DIR
+from . import permissions
 from .errors import ImisDatabaseError
 from .schemas import APP_SCHEMA, DATA_SCHEMAS
 
@@ -31,7 +33,8 @@ def drop_app_schema(conn) -> None:
 
 
 def rebuild_app_schema(conn) -> None:
-    """Roles (idempotent, cluster-wide), then every database/app/*.sql file in name order."""
+    """Roles (idempotent, cluster-wide), every database/app/*.sql file in name order, then the grants and
+    row-level security policies of the permission matrix."""
     drop_app_schema(conn)
     cur = _cursor(conn)
     files = [ROLES_SQL] + sorted(APP_SQL_DIR.glob("*.sql"))
@@ -42,6 +45,7 @@ def rebuild_app_schema(conn) -> None:
             cur.execute(path.read_text(encoding="utf-8"))
         except Exception as exc:
             raise ImisDatabaseError(f"Building the app schema failed in {path.name}: {exc}") from exc
+    permissions.apply(cur)
 
 
 def load_codelists(conn) -> int:

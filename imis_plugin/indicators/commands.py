@@ -5,6 +5,8 @@
     imis indicators snapshot YEAR [--note TEXT]      take (or retake) the year's draft snapshot
     imis indicators publish YEAR [--take]           publish it (then it is locked)
     imis indicators feed YEAR [--rule R] [--json PATH] [--csv PATH] [--send [--publish-on-dashboard]]
+    imis national feed --national DB [--city NAME] [--year Y] [--rule R] [--json PATH] [--csv PATH]
+                       [--send ...]                 the same feed of every city, from the national database
 """
 from __future__ import annotations
 
@@ -193,3 +195,82 @@ def cmd_feed(args) -> int:
     except (IndicatorError, DashboardError) as exc:
         return _fail(str(exc))
     return 0
+
+
+def add_national_feed_parser(nsub) -> None:
+    """`imis national feed`: registered under `imis national` by imis_plugin.cli (which adds --national)."""
+    p = nsub.add_parser("feed", help="the dashboard feed of every city (or one), from the national database",
+                        description="Reads each city's published indicator snapshots in the national "
+                                    "database (imis national link): the same feed the city would send "
+                                    "itself. Endpoint and token of --send come from IMIS_DASHBOARD_URL and "
+                                    "IMIS_DASHBOARD_TOKEN (or --endpoint).")
+    p.add_argument("--city", metavar="NAME", help="only this city (default: every linked city)")
+    p.add_argument("--year", type=int, help="the year (default: each city's latest published year)")
+    p.add_argument("--rule", choices=RULES, default="city", help="safe rule of the figures (default city)")
+    p.add_argument("--json", dest="json_path", metavar="PATH",
+                   help="write the feed as JSON; several feeds: PATH is a folder of CITY_YEAR.json files")
+    p.add_argument("--csv", dest="csv_path", metavar="PATH", help="write the feeds as one CSV table")
+    p.add_argument("--send", action="store_true", help="send every feed to the dashboard")
+    p.add_argument("--endpoint", help="dashboard endpoint (default: $IMIS_DASHBOARD_URL)")
+    p.add_argument("--publish-on-dashboard", action="store_true", help="also lock the years on the dashboard")
+    p.set_defaults(func=cmd_national_feed)
+
+
+def _write_json_feeds(made, path) -> list:
+    """One feed: the file PATH (or PATH/CITY_YEAR.json if PATH is a folder); several: a folder of files."""
+    from pathlib import Path
+
+    from . import feed
+
+    path = Path(path)
+    if len(made) == 1 and not path.is_dir():
+        return [feed.write_json(made[0][1], path)]
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"{path} is a file, and there are {len(made)} feeds: give a folder (or --city)")
+    path.mkdir(parents=True, exist_ok=True)
+    return [feed.write_json(one, path / f"{name}_{one.year}.json") for name, one in made]
+
+
+def cmd_national_feed(args) -> int:
+    from .. import national
+    from ..db.connect import resolve_dsn
+    from . import feed
+    from .client import DashboardClient, DashboardError
+    from .engine import IndicatorError
+
+    try:
+        made, skipped = national.feeds(resolve_dsn(args.national), args.rule, args.city, args.year)
+    except IndicatorError as exc:
+        return _fail(str(exc))
+    for name, one in made:
+        print(f"{name}: {len(one.indicators)} indicators of {one.city} {one.year} ({one.source})")
+    for name, reason in skipped:
+        print(f"{name}: SKIPPED, {reason}")
+    if not made:
+        return _fail("no feed: no chosen city has that published year in the national database")
+    try:
+        for path in _write_json_feeds(made, args.json_path) if args.json_path else []:
+            print(f"JSON: {path}")
+    except ValueError as exc:
+        return _fail(str(exc))
+    if args.csv_path:
+        print(f"CSV: {feed.write_csv([one for _, one in made], args.csv_path)}")
+    if not (args.json_path or args.csv_path or args.send):
+        for _, one in made:
+            print(json.dumps(one.payload(), ensure_ascii=False, indent=2))
+    failed = False
+    if args.send:
+        try:
+            client = DashboardClient.configured(None, args.endpoint)
+        except DashboardError as exc:
+            return _fail(str(exc))
+        for name, one in made:
+            try:
+                answer = client.send(one.payload(), publish=args.publish_on_dashboard)
+            except DashboardError as exc:
+                failed = True
+                print(f"{name} {one.year}: NOT SENT, {exc}")
+                continue
+            published = " and published there" if answer["published"] else ""
+            print(f"{name} {one.year}: sent to {client.endpoint}{published}")
+    return 1 if failed else 0
