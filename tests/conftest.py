@@ -78,3 +78,16 @@ def head_dsn(pg_server, request) -> str:
     dsn = pg_server.create_database(request.node.name)
     upgrade(dsn, srid=TEST_SRID)
     return dsn
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    """The IMIS Processing provider, registered as QGIS does when the plugin loads (processing.run finds it)."""
+    from qgis.core import QgsApplication
+
+    import imis_plugin
+
+    plugin = imis_plugin.classFactory(None)
+    plugin.initProcessing()
+    yield QgsApplication.processingRegistry().providerById("imis")
+    plugin.unload()

@@ -9,7 +9,6 @@ from openpyxl import load_workbook
 from osgeo import ogr
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
 
-import imis_plugin
 from imis_plugin.db.connect import transaction
 from imis_plugin.paths import DATABASE_DIR
 from imis_plugin.transfer import TransferError
@@ -220,14 +219,6 @@ def test_views_export(city, tmp_path):
 
 
 # --- Processing ---------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def provider(qgis_processing):
-    plugin = imis_plugin.classFactory(None)
-    plugin.initProcessing()
-    yield QgsApplication.processingRegistry().providerById("imis")
-    plugin.unload()
 
 
 def _run(algorithm_id, parameters):

@@ -611,17 +611,6 @@ def test_pdf_report_has_a_page_pair_per_area(qgis_app, city_dsn, tmp_path):
 
 # --- Processing and the command line -------------------------------------------------------------------------------
 
-@pytest.fixture
-def provider(qgis_processing):
-    import imis_plugin
-    from qgis.core import QgsApplication
-
-    plugin = imis_plugin.classFactory(None)
-    plugin.initProcessing()
-    yield QgsApplication.processingRegistry().providerById("imis")
-    plugin.unload()
-
-
 def test_kpi_summary_algorithm(provider, city_dsn, tmp_path):
     from processing import run
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback

@@ -177,6 +177,27 @@ def test_feed_command_for_every_city_or_one(published, tmp_path, capsys):
     assert "is a file, and there are 3 feeds" in capsys.readouterr().err
 
 
+def test_processing_algorithm_writes_every_city_feed(provider, published, tmp_path):
+    from processing import run
+    from qgis.core import QgsProcessingException
+
+    city_dsns, dsn = published
+    result = run("imis:national_feed", {"DATABASE": dsn, "YEAR": LAST, "JSON_FOLDER": str(tmp_path / "feeds"),
+                                        "CSV": str(tmp_path / "feeds.csv")})
+    assert result["FEEDS"] == 2 and result["SKIPPED"] == f"gazipur: has not published {LAST} (published: {BEFORE})"
+    for name in ("khulna", "jashore"):
+        written = json.loads((tmp_path / "feeds" / f"{name}_{LAST}.json").read_text(encoding="utf-8"))
+        assert written == feed.build(city_dsns[name], LAST).payload()
+    with open(tmp_path / "feeds.csv", newline="", encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == 2 * 26
+    one = run("imis:national_feed", {"DATABASE": dsn, "CITY": "gazipur", "RULE": 1,
+                                     "JSON_FOLDER": str(tmp_path / "one")})
+    assert one["FEEDS"] == 1 and json.loads((tmp_path / "one" / f"gazipur_{BEFORE}.json").read_text(
+        encoding="utf-8")) == feed.build(city_dsns["gazipur"], BEFORE, "jmp").payload()
+    with pytest.raises(QgsProcessingException, match="does not read a city 'dhaka'"):
+        run("imis:national_feed", {"DATABASE": dsn, "CITY": "dhaka"})
+
+
 def test_feed_command_sends_and_never_overwrites_a_published_year(published, dashboard, monkeypatch, capsys):
     city_dsns, dsn = published
     endpoint, server = dashboard

@@ -22,7 +22,6 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-import imis_plugin
 from imis_plugin.db.connect import connect
 from imis_plugin.db.migrate import upgrade
 from imis_plugin.planning.gaps import years_before
@@ -53,14 +52,6 @@ TABLES = {
 
 
 # fixtures -----------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    plugin = imis_plugin.classFactory(None)
-    plugin.initProcessing()
-    yield QgsApplication.processingRegistry().providerById("imis")
-    plugin.unload()
 
 
 @pytest.fixture(scope="module")

@@ -452,18 +452,6 @@ def test_command_line_packages_imports_and_shows_the_settings(shared_city, tmp_p
     assert "Ward 9 does not exist (wards 1..1)" in capsys.readouterr().err
 
 
-@pytest.fixture
-def provider(qgis_processing):
-    from qgis.core import QgsApplication
-
-    import imis_plugin
-
-    plugin = imis_plugin.classFactory(None)
-    plugin.initProcessing()
-    yield QgsApplication.processingRegistry().providerById("imis")
-    plugin.unload()
-
-
 def test_processing_algorithms_make_and_import_a_package(provider, city, tmp_path):
     from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
 

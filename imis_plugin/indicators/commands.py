@@ -216,21 +216,6 @@ def add_national_feed_parser(nsub) -> None:
     p.set_defaults(func=cmd_national_feed)
 
 
-def _write_json_feeds(made, path) -> list:
-    """One feed: the file PATH (or PATH/CITY_YEAR.json if PATH is a folder); several: a folder of files."""
-    from pathlib import Path
-
-    from . import feed
-
-    path = Path(path)
-    if len(made) == 1 and not path.is_dir():
-        return [feed.write_json(made[0][1], path)]
-    if path.exists() and not path.is_dir():
-        raise ValueError(f"{path} is a file, and there are {len(made)} feeds: give a folder (or --city)")
-    path.mkdir(parents=True, exist_ok=True)
-    return [feed.write_json(one, path / f"{name}_{one.year}.json") for name, one in made]
-
-
 def cmd_national_feed(args) -> int:
     from .. import national
     from ..db.connect import resolve_dsn
@@ -249,7 +234,7 @@ def cmd_national_feed(args) -> int:
     if not made:
         return _fail("no feed: no chosen city has that published year in the national database")
     try:
-        for path in _write_json_feeds(made, args.json_path) if args.json_path else []:
+        for path in feed.write_json_feeds(made, args.json_path) if args.json_path else []:
             print(f"JSON: {path}")
     except ValueError as exc:
         return _fail(str(exc))

@@ -91,6 +91,18 @@ def write_json(feed: Feed, path) -> Path:
     return path
 
 
+def write_json_feeds(made: list[tuple[str, Feed]], path) -> list[Path]:
+    """Feeds of several cities [(city, feed)]: one feed goes to the file PATH (or PATH/CITY_YEAR.json if PATH is
+    a folder); several go to a folder of CITY_YEAR.json files."""
+    path = Path(path)
+    if len(made) == 1 and not path.is_dir():
+        return [write_json(made[0][1], path)]
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"{path} is a file, and there are {len(made)} feeds: give a folder (or --city)")
+    path.mkdir(parents=True, exist_ok=True)
+    return [write_json(one, path / f"{name}_{one.year}.json") for name, one in made]
+
+
 def write_csv(feed: Feed | list[Feed], path) -> Path:
     """One feed, or several (cities, years) in one table: the columns say whose each row is."""
     path = Path(path)
