@@ -214,6 +214,8 @@ def test_only_a_revenue_chief_signs_off(city):
         billing.sign_off(as_role(dsn, logins["imis_admin"]), q2.code)
     for group in ("imis_revenue_collector", "imis_viewer"):
         assert refusal(dsn, logins[group], sign, (q2.code,)) == "permission denied for table bill_run"
+        with pytest.raises(RevenueError, match="^permission denied for table bill_run: your login's IMIS role may not"):
+            billing.sign_off(as_role(dsn, logins[group]), q2.code)
     # who signed off is the server's to record, not the writer's
     assert refusal(dsn, logins["imis_revenue_chief"],
                    "UPDATE imis_revenue.bill_run SET state = 'issued' WHERE code = %s", (q2.code,)).startswith(
