@@ -103,6 +103,55 @@ def test_a_job_walks_the_chain(city):
     assert _containment(dsn, ids)[:2] == (days_ago(25), count_before)  # back to the sample's own emptying
 
 
+def _dates(cur, ids):
+    """The sample containment's last and next emptying, and the fill model's date."""
+    cur.execute("SELECT c.last_emptied_date, c.next_emptying_date, f.fill_date FROM imis_core.containment c "
+                "JOIN imis_app.containment_fill f ON f.containment_id = c.id WHERE c.id = %s",
+                (ids["containment"],))
+    return cur.fetchone()
+
+
+def _late_emptying(cur, ids, code, emptied):
+    """An emptying of the sample containment entered after the fact (a paper receipt typed in later)."""
+    cur.execute("INSERT INTO imis_fsm.application (code, provider_id, building_id, containment_id, "
+                "application_date) VALUES (%s, %s, %s, %s, %s) RETURNING id",
+                (code, ids["provider"], ids["buildings"][0], ids["containment"], emptied - dt.timedelta(1)))
+    cur.execute("INSERT INTO imis_fsm.emptying (application_id, emptied_date, volume_m3) VALUES (%s, %s, 3)",
+                (cur.fetchone()[0], emptied))
+    return _dates(cur, ids)
+
+
+def test_a_level_above_the_threshold_after_the_emptying_makes_it_due_the_next_day(city):
+    dsn, ids, _ = city
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        # measured 90 % full (5.4 of 6 m3, above the 2 m3 threshold) the day after an emptying typed in later
+        cur.execute("INSERT INTO imis_fsm.containment_survey (containment_id, survey_date, sludge_fill_pct) "
+                    "VALUES (%s, %s, 90)", (ids["containment"], days_ago(20)))
+        last, nxt, fill_date = _late_emptying(cur, ids, "APP-FULL", days_ago(21))
+        # the fill model dates the threshold years before the emptying; the next one is as soon as allowed
+        assert last == days_ago(21) and fill_date < last
+        assert nxt == days_ago(20)
+        conn.rollback()
+
+
+def test_emptying_an_overdue_containment_moves_its_next_date(city):
+    dsn, ids, _ = city
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        # due the day after the sample's emptying (25 days ago), emptied late, three days after that
+        cur.execute("UPDATE imis_core.containment SET next_emptying_date = %s WHERE id = %s",
+                    (days_ago(24), ids["containment"]))
+        last, nxt, fill_date = _late_emptying(cur, ids, "APP-LATE", days_ago(22))
+        assert (last, nxt) == (days_ago(22), fill_date) and fill_date > last
+        # a corrected emptying date past the stored next date moves it too
+        cur.execute("UPDATE imis_core.containment SET next_emptying_date = %s WHERE id = %s",
+                    (days_ago(21), ids["containment"]))
+        cur.execute("UPDATE imis_fsm.emptying e SET emptied_date = %s FROM imis_fsm.application a "
+                    "WHERE a.id = e.application_id AND a.code = 'APP-LATE'", (days_ago(20),))
+        last, nxt, fill_date = _dates(cur, ids)
+        assert (last, nxt) == (days_ago(20), fill_date) and fill_date > last
+        conn.rollback()
+
+
 def test_steps_keep_their_order(city):
     dsn, ids, _ = city
     (app,) = _run(dsn, "INSERT INTO imis_fsm.application (code, provider_id, building_id, application_date) "

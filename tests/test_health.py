@@ -78,6 +78,45 @@ def test_ward_rates_and_hotspots(city):
     assert (one["samples"], one["positive_samples"], two["samples"], two["positive_samples"]) == (2, 1, 4, 3)
 
 
+def test_unsafe_containments_follow_the_indicators_city_rule(city):
+    with transaction(city) as conn, conn.cursor() as cur:
+        cur.execute("SELECT id, number FROM imis_core.ward")
+        ward2 = {n: i for i, n in cur.fetchall()}[2]
+        cur.execute("SELECT id FROM imis_core.building WHERE bin IN ('W2-1', 'W2-2') ORDER BY bin")
+        b1, b2 = (i for (i,) in cur.fetchall())
+        cur.execute("SELECT id FROM imis_core.sewer WHERE code = 'S-001'")  # reaches TP-01
+        sewer = cur.fetchone()[0]
+        closed_lined = _insert(cur, "imis_core.drain", {
+            "code": "D-003", "cover": "closed", "lining": "lined",  # reaches no plant
+            "geom": f"MULTILINESTRING(({X + 2500} {Y + 600}, {X + 2600} {Y + 600}))"}, ("geom",))
+        b3 = _insert(cur, "imis_core.building", {"bin": "W2-3", "population": 10, "ward_id": ward2,
+                                                 "drain_id": closed_lined,
+                                                 "geom": square(X + 2500, Y + 650, 10)}, ("geom",))
+        b4 = _insert(cur, "imis_core.building", {"bin": "W2-4", "population": 10, "ward_id": ward2,
+                                                 "sewer_id": sewer,
+                                                 "geom": square(X + 2600, Y + 650, 10)}, ("geom",))
+        for n, (code, kind, buildings) in enumerate((
+                ("K4", "septic_tank_drain", [b3]),      # closed and lined drain: safe without a plant
+                ("K5", "lined_pit_sewer", [b3]),        # its building has no sewer: unsafe
+                ("K6", "lined_pit_sewer", [b4]),        # sewer to a plant: safe
+                ("K7", "unlined_pit", [b4]),            # unsafe under the city rule
+                ("K8", "holding_tank", [b4]),           # no outlet: unsafe
+                ("K9", "double_pit", [b3]),             # safe
+                ("K10", "septic_tank_drain", [b2, b1]),  # shared: b1's drain reaches a plant, safe
+                ("K11", None, [b3]))):                  # type unknown: not safe
+            k = _insert(cur, "imis_core.containment", {
+                "code": code, "containment_type": kind, "location": point(X + 2500 + 10 * n, Y + 700)},
+                ("location",))
+            for b in buildings:
+                _insert(cur, "imis_core.building_containment", {"building_id": b, "containment_id": k})
+        cur.execute("SELECT code FROM imis_app.health_containment_risk WHERE discharges_unsafely "
+                    "ORDER BY code")
+        assert [c for (c,) in cur.fetchall()] == ["K11", "K2", "K3", "K5", "K7", "K8"]
+    two = {r["ward_number"]: r for r in ward_rates(city, *YEAR)}[2]
+    # K1-K3 and K4-K11: 11 containments; unsafe K2, K3 (see above) and K5, K7, K8, K11
+    assert (two["containments"], two["unsafe_containments"]) == (11, 6)
+
+
 def test_one_disease_and_editing_data_change_the_figures(city):
     cholera = {r["ward_number"]: r for r in ward_rates(city, *YEAR, disease="cholera")}
     assert (cholera[1]["cases"], cholera[2]["cases"]) == (2, 0)

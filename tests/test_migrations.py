@@ -1,9 +1,12 @@
 """The upgrade path: revisions, app-schema rebuild, the data/app split, and models kept in step."""
+import csv
+import shutil
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from psycopg2.sql import SQL, Identifier
 
 from imis_plugin.db import app_schema
 from imis_plugin.db.connect import connect, make_engine
@@ -34,6 +37,44 @@ def test_fresh_install_reaches_head_with_code_lists(migrated_dsn):
     assert status["row_counts"]["imis_code.sanitation_system"] == 12
     labels = _query(migrated_dsn, "SELECT label_bn FROM imis_code.sanitation_system")
     assert all(any("\u0980" <= ch <= "\u09ff" for ch in label) for (label,) in labels), "Bangla labels"
+
+
+def test_every_code_list_is_loaded_from_its_csv(migrated_dsn):
+    tables = {t for (t,) in _query(migrated_dsn, "SELECT table_name FROM information_schema.tables "
+                                                 "WHERE table_schema = 'imis_code'")}
+    files = sorted(app_schema.CODELISTS_DIR.glob("*.csv"))
+    assert {f.stem for f in files} == tables  # one CSV per code-list table, no table left empty by design
+    for path in files:
+        with open(path, newline="", encoding="utf-8") as fh:
+            expected = sorted(row["value"] for row in csv.DictReader(fh))
+        query = SQL("SELECT value FROM imis_code.{}").format(Identifier(path.stem))
+        assert sorted(v for (v,) in _query(migrated_dsn, query)) == expected, path.name
+
+
+def test_an_upgrade_reloads_code_lists_and_keeps_retired_values(head_dsn):
+    with connect(head_dsn) as conn, conn.cursor() as cur:
+        cur.execute("UPDATE imis_code.gender SET label_en = 'edited' WHERE value = 'female'")
+        cur.execute("INSERT INTO imis_code.gender (value, label_en, label_bn, sort) "
+                    "VALUES ('retired', 'R', 'R', 99)")
+    upgrade(head_dsn, srid=TEST_SRID)
+    assert _query(head_dsn, "SELECT label_en FROM imis_code.gender WHERE value = 'female'") == [("Female",)]
+    assert _query(head_dsn, "SELECT count(*) FROM imis_code.gender WHERE value = 'retired'") == [(1,)]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("value,label_en,label_bn,sort\nfemale,Woman,নারী,10\nmale,,পুরুষ,20\n",
+     r"gender.csv, line 3: .*label_en"),  # the first row was written, and is rolled back
+    ("value,label_en,label_bn,sort,colour\nfemale,Woman,নারী,10,red\n", r"gender.csv: columns \['colour'\]"),
+])
+def test_a_bad_code_list_stops_the_upgrade_and_changes_nothing(head_dsn, monkeypatch, tmp_path, content,
+                                                               message):
+    for path in app_schema.CODELISTS_DIR.glob("*.csv"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "gender.csv").write_text(content, encoding="utf-8")
+    monkeypatch.setattr(app_schema, "CODELISTS_DIR", tmp_path)
+    with pytest.raises(ImisDatabaseError, match=message):
+        upgrade(head_dsn, srid=TEST_SRID)
+    assert _query(head_dsn, "SELECT label_en FROM imis_code.gender WHERE value = 'female'") == [("Female",)]
 
 
 @pytest.mark.parametrize("srid", [32645, 32646])

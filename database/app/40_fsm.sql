@@ -140,14 +140,20 @@ FROM timed t;
 -- together with the containment's own dates and count is not counted twice. Statement-level with transition
 -- tables, so that importing 10,000 emptyings recomputes each containment once. SECURITY DEFINER: a service
 -- provider records the emptying but may not edit containments.
+-- A level measured above the threshold after the last emptying dates the fill before that emptying: the
+-- next one is then as soon as allowed, the day after (the containment is overdue, the most urgent band).
 CREATE FUNCTION imis_app.refresh_next_emptying(ids uuid[]) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off AS $$
-    UPDATE imis_core.containment c
-    SET next_emptying_date = coalesce(f.fill_date, c.last_emptied_date + round(f.cycle_years * 365.25)::int)
-    FROM imis_app.containment_fill f
-    WHERE f.containment_id = c.id AND c.id = ANY (ids) AND c.last_emptied_date IS NOT NULL
-      AND c.next_emptying_date IS DISTINCT FROM
-          coalesce(f.fill_date, c.last_emptied_date + round(f.cycle_years * 365.25)::int)
+    WITH due AS (
+        SELECT c.id, CASE WHEN d.model <= c.last_emptied_date THEN c.last_emptied_date + 1
+                          ELSE d.model END AS next
+        FROM imis_core.containment c
+        JOIN imis_app.containment_fill f ON f.containment_id = c.id
+        CROSS JOIN LATERAL (
+            SELECT coalesce(f.fill_date, c.last_emptied_date + round(f.cycle_years * 365.25)::int) AS model) d
+        WHERE c.id = ANY (ids) AND c.last_emptied_date IS NOT NULL)
+    UPDATE imis_core.containment c SET next_emptying_date = due.next
+    FROM due WHERE c.id = due.id AND c.next_emptying_date IS DISTINCT FROM due.next
 $$;
 
 CREATE FUNCTION imis_app.containment_after_emptying() RETURNS trigger
@@ -165,7 +171,10 @@ BEGIN
         upd AS (UPDATE imis_core.containment c
                 SET emptied_count = coalesce(c.emptied_count, 0)
                         + (SELECT count(*) FROM unnest(agg.dates) d WHERE c.last_emptied_date IS NULL OR d > c.last_emptied_date),
-                    last_emptied_date = greatest(c.last_emptied_date, agg.d)
+                    last_emptied_date = greatest(c.last_emptied_date, agg.d),
+                    -- a due date this emptying served would precede it: the fill model sets the next below
+                    next_emptying_date = CASE WHEN c.next_emptying_date <= agg.d THEN NULL
+                                              ELSE c.next_emptying_date END
                 FROM agg WHERE c.id = agg.cid AND (c.last_emptied_date IS NULL OR agg.d > c.last_emptied_date)
                 RETURNING c.id)
         SELECT array_agg(id) INTO ids FROM upd;
@@ -194,10 +203,15 @@ BEGIN
         upd AS (UPDATE imis_core.containment c
                 SET last_emptied_date = greatest(
                         CASE WHEN c.last_emptied_date = ANY (ch.dates) THEN NULL ELSE c.last_emptied_date END,
-                        (SELECT max(e.emptied_date) FROM imis_fsm.emptying e JOIN imis_fsm.application a
-                           ON a.id = e.application_id
-                         WHERE imis_app.job_containment(a.containment_id, a.building_id) = c.id))
-                FROM ch WHERE c.id = ch.cid RETURNING c.id)
+                        r.latest),
+                    -- moved past the stored due date: the fill model sets the next below
+                    next_emptying_date = CASE WHEN c.next_emptying_date <= r.latest THEN NULL
+                                              ELSE c.next_emptying_date END
+                FROM ch CROSS JOIN LATERAL (
+                    SELECT max(e.emptied_date) AS latest FROM imis_fsm.emptying e
+                    JOIN imis_fsm.application a ON a.id = e.application_id
+                    WHERE imis_app.job_containment(a.containment_id, a.building_id) = ch.cid) r
+                WHERE c.id = ch.cid RETURNING c.id)
         SELECT array_agg(id) INTO ids FROM upd;
     END IF;
     IF ids IS NOT NULL THEN

@@ -2,18 +2,24 @@
 -- samples, and the sanitation conditions around them. Used by the health Processing algorithms and the
 -- DHIS2 export.
 
--- Where a containment's contents end up unsafely (simplified from the safe rule cities use today):
--- straight into a water body or open ground, an unknown outlet, or a drain that reaches no plant.
+-- Containments that are not safe under the indicator engine's city rule (50_indicators.sql,
+-- containment_safe_city: the rule the indicators use when one rule is asked for): one definition of safe.
+-- The drain and sewer are those of the containment's buildings: one that qualifies is enough.
 CREATE VIEW imis_app.health_containment_risk AS
 SELECT c.id, c.code, c.containment_type, c.location,
-       (ct.outlet IN ('water_body', 'open_ground', 'unknown')
-        OR (ct.outlet = 'drain' AND NOT EXISTS (
-               SELECT 1 FROM imis_core.building_containment bc
-               JOIN imis_core.building b ON b.id = bc.building_id
-               JOIN imis_core.drain d ON d.id = b.drain_id
-               WHERE bc.containment_id = c.id AND d.outlet_plant_id IS NOT NULL))) AS discharges_unsafely
+       NOT imis_app.containment_safe_city(ct.container, ct.outlet, n.drain_to_plant, n.drain_closed_lined,
+                                          n.sewer_to_plant) AS discharges_unsafely
 FROM imis_core.containment c
-LEFT JOIN imis_code.containment_type ct ON ct.value = c.containment_type;
+LEFT JOIN imis_code.containment_type ct ON ct.value = c.containment_type
+CROSS JOIN LATERAL (
+    SELECT bool_or(d.outlet_plant_id IS NOT NULL) AS drain_to_plant,
+           bool_or(d.cover = 'closed' AND d.lining = 'lined') AS drain_closed_lined,
+           bool_or(s.plant_id IS NOT NULL) AS sewer_to_plant
+    FROM imis_core.building_containment bc
+    JOIN imis_core.building b ON b.id = bc.building_id
+    LEFT JOIN imis_core.drain d ON d.id = b.drain_id
+    LEFT JOIN imis_core.sewer s ON s.id = b.sewer_id
+    WHERE bc.containment_id = c.id) n;
 
 -- Water samples where they were taken (their own point, else their water point's); positive = faecal coliform.
 CREATE VIEW imis_app.health_sample AS

@@ -20,7 +20,7 @@ from .base import (
     include_name,
     include_object,
 )
-from .code import CODE_LISTS, upsert_codelists
+from .code import CODE_LISTS
 from .core import (
     AppUser,
     Building,
@@ -120,5 +120,4 @@ __all__ = [
     "IndicatorSnapshot",
     "IndicatorSnapshotValue",
     "WaterSample",
-    "upsert_codelists",
 ]

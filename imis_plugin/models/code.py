@@ -1,14 +1,12 @@
-"""Code lists (schema ``imis_code``): one table per list, loaded from ``database/codelists/<table>.csv``.
+"""Code lists (schema ``imis_code``): one table per list, loaded from ``database/codelists/<table>.csv``
+by ``imis_plugin.db.app_schema.load_codelists`` at every upgrade (the only loader).
 
 Every list has ``value`` (stable machine code, the primary key that data tables reference),
 ``label_en``, ``label_bn`` and ``sort``; some carry extra typed columns used by indicators and planning.
 """
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
-from sqlalchemy import Boolean, CheckConstraint, SmallInteger, UniqueConstraint
+from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from .base import CODE_SCHEMA, Base, code_fk
@@ -204,52 +202,4 @@ CODE_LISTS: tuple[type[CodeList], ...] = (
 )
 
 
-def _convert(column, raw: str):
-    if raw == "":
-        return None
-    if isinstance(column.type, Boolean):
-        if raw.lower() in ("true", "t", "yes", "1"):
-            return True
-        if raw.lower() in ("false", "f", "no", "0"):
-            return False
-        raise ValueError(f"{column.table.name}.{column.name}: not a boolean: {raw!r}")
-    if isinstance(column.type, SmallInteger) or column.name == "sort":
-        return int(raw)
-    return raw
-
-
-def read_codelist_csv(model: type[CodeList], directory: Path) -> list[dict]:
-    """Rows of ``<directory>/<table>.csv`` typed for ``model``; the header must name exactly its columns."""
-    table = model.__table__
-    path = Path(directory) / f"{table.name}.csv"
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        expected = {c.name for c in table.columns}
-        if set(reader.fieldnames or ()) != expected:
-            raise ValueError(f"{path.name}: columns {reader.fieldnames} differ from {sorted(expected)}")
-        return [{k: _convert(table.c[k], v) for k, v in row.items()} for row in reader]
-
-
-def upsert_codelists(connection, directory: Path) -> dict[str, int]:
-    """Insert or update every code list from its CSV (values missing from a CSV are left in place).
-
-    Returns the number of rows read per table. Runs in the caller's transaction.
-    """
-    from sqlalchemy.dialects.postgresql import insert
-
-    counts = {}
-    for model in CODE_LISTS:
-        table = model.__table__
-        rows = read_codelist_csv(model, directory)
-        if rows:
-            stmt = insert(table).values(rows)
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["value"],
-                set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name != "value"},
-            )
-            connection.execute(stmt)
-        counts[table.name] = len(rows)
-    return counts
-
-
-__all__ = ["CODE_LISTS", "CodeList", "read_codelist_csv", "upsert_codelists"] + [m.__name__ for m in CODE_LISTS]
+__all__ = ["CODE_LISTS", "CodeList"] + [m.__name__ for m in CODE_LISTS]
