@@ -72,12 +72,18 @@ def _literal(node):
 
 
 def _file_context(tree) -> str | None:
-    """The context of a module's own `tr()`: the first literal given to QCoreApplication.translate."""
+    """The context of a module's own `tr()`: the first literal given to QCoreApplication.translate, else
+    ImisProcessing for a module of Processing algorithms (their `self.tr()` is the base class's)."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "translate" and node.args:
             context = _literal(node.args[0])
             if context:
                 return context
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef):
+            bases = {getattr(base, "id", None) or getattr(base, "attr", None) for base in node.bases}
+            if "ImisAlgorithm" in bases:
+                return "ImisProcessing"
     return None
 
 
@@ -100,7 +106,10 @@ def strings_in_python(path: Path, default_context: str) -> set[tuple[str, str]]:
 
 def strings_in_tables() -> set[tuple[str, str]]:
     """Names the code translates from tables at run time."""
-    from .gui import dashboard, one_id
+    from .fsm.jobs import STATES
+    from .gui import dashboard, one_id, service_queue
+    from .planning.attributes import OPERATORS
+    from .processing.base import GROUPS as TOOLBOX_GROUPS
     from .project import constraints, layers
     from . import service_kpis
 
@@ -124,26 +133,43 @@ def strings_in_tables() -> set[tuple[str, str]]:
     found |= {
         ("ImisOneId", text) for text in list(one_id.KIND_LABELS.values()) + list(one_id.STEP_LABELS.values())
     }
+    found |= {("ImisProcessing", name) for name in TOOLBOX_GROUPS.values()}
+    found |= {("ImisProcessing", label) for label in OPERATORS.values()}
+    found |= {("ImisServiceQueue", label) for _, label in service_queue.COLUMNS}
+    found |= {("ImisServiceQueue", label) for label in service_queue.ACTION_LABELS.values()}
+    found |= {("ImisServiceQueue", text) for state in STATES for text in (state, state.capitalize())}
+    found |= {
+        ("ImisServiceQueue", reason)  # overdue_reason of imis_app.fsm_job (database/app/40_fsm.sql)
+        for reason in (
+            "not assessed in time",
+            "not scheduled within the response target",
+            "scheduled date passed without emptying",
+            "no feedback",
+            "response target missed",
+        )
+    }
     del dashboard
     return found
 
 
 def strings_in_scripts() -> set[tuple[str, str]]:
-    """DISPLAY_NAME and HELP of the Processing scripts (translated by the base class)."""
+    """DISPLAY_NAME and HELP of the Processing scripts (translated by the base class), and the labels of their
+    ADVANCED tables of (name, key, label, default) parameters."""
     found = set()
     for path in sorted(paths.PROCESSING_SCRIPTS_DIR.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Assign)
-                and len(node.targets) == 1
-                and getattr(node.targets[0], "id", None) in ("DISPLAY_NAME", "HELP")
-            ):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+                continue
+            target = getattr(node.targets[0], "id", None)
+            if target in ("DISPLAY_NAME", "HELP", "ADVANCED"):
                 try:
                     value = ast.literal_eval(node.value)
                 except ValueError:
                     continue
-                if isinstance(value, str) and value:
+                if target == "ADVANCED":
+                    found |= {("ImisProcessing", row[2]) for row in value}
+                elif isinstance(value, str) and value:
                     found.add(("ImisProcessing", value))
         found |= {("ImisProcessing", text) for _, text in strings_in_python(path, "ImisProcessing")}
     return found

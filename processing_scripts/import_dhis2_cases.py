@@ -34,8 +34,9 @@ class ImportDhis2CasesAlgorithm(base.ImisAlgorithm):
         self.addParameter(QgsProcessingParameterFile(self.MAPPING, self.tr("Mapping file"), extension="json"))
         self.addParameter(QgsProcessingParameterFile(self.FILE, self.tr("DHIS2 data-value set (JSON or CSV)")))
         self.addParameter(QgsProcessingParameterBoolean(self.DRY_RUN, self.tr("Dry run (write nothing)"), False))
-        for key in ("READ", "INSERTED", "UPDATED", "UNCHANGED"):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(key.capitalize())))
+        for key, label in (("READ", self.tr("Read")), ("INSERTED", self.tr("Inserted")),
+                           ("UPDATED", self.tr("Updated")), ("UNCHANGED", self.tr("Unchanged"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def flags(self):
         return super().flags() & ~self.FlagCanCancel  # one short transaction
