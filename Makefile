@@ -8,14 +8,19 @@ APT_PACKAGES := qgis python3-qgis qgis-providers postgresql-15 postgresql-client
 	postgresql-15-pgrouting python3-numpy python3-psycopg2 python3-venv gdal-bin \
 	fonts-lohit-beng-bengali
 PYTEST_ARGS ?=
+RELIABILITY_ARGS ?=
 
-.PHONY: demo test package apt venv clean
+.PHONY: demo test reliability package apt venv clean
 
 demo: apt venv
 	$(VENV)/bin/imis demo
 
 test: apt venv
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The fault, load, hostile-input, permission and backup tests with longer settings; writes RELIABILITY.md.
+reliability: apt venv
+	$(PY) bench/reliability.py $(RELIABILITY_ARGS)
 
 package: venv
 	$(PY) -m imis_plugin.packaging --output dist/imis_plugin.zip

@@ -11,6 +11,9 @@ import pytest
 from imis_plugin.db.cluster import Cluster, free_port
 from imis_plugin.db.migrate import upgrade
 
+# reliability figures (issue 12): the `reliability` fixture and the hooks that write them at session end
+from .reliability import pytest_runtest_setup, pytest_sessionfinish, reliability  # noqa: F401
+
 TEST_SRID = 32645
 _counter = itertools.count()
 

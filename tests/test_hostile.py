@@ -13,12 +13,16 @@ from imis_plugin.db.errors import ImisDatabaseError
 from imis_plugin.db.migrate import upgrade
 
 from .conftest import TEST_SRID
+from .reliability import scaled
 from .sample_city import X, Y, square
 
 SQLISH = st.sampled_from(["'", "''", '"', ";", "--", "/*", "*/", "\\", "%s", "%(x)s", "$$", "DROP TABLE imis_core.building;",
                           "' OR '1'='1", "\x00", "\u202e", "ব", "NaN", "inf", " "])
 HOSTILE = st.lists(st.one_of(SQLISH, st.text(max_size=20)), max_size=12).map("".join)
-QUICK = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# bench/reliability.py multiplies the examples (IMIS_HYPOTHESIS_SCALE); each test counts what it tried
+SCALE = scaled("IMIS_HYPOTHESIS_SCALE", 1)
+QUICK = settings(max_examples=60 * SCALE, deadline=None,
+                 suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +40,10 @@ def _still_intact(dsn):
 
 @QUICK
 @given(text=HOSTILE)
-def test_text_values_are_stored_exactly_as_given(db, text):
+def test_text_values_are_stored_exactly_as_given(db, reliability, text):
     """Whatever a user types into a text field comes back unchanged (or is refused for NUL, which
     PostgreSQL text cannot hold) and executes nothing."""
+    reliability.add("inputs tried")
     try:
         with transaction(db) as conn, conn.cursor() as cur:
             cur.execute("INSERT INTO imis_core.owner (name) VALUES (%s) RETURNING id, name", ("x" + text,))
@@ -52,8 +57,9 @@ def test_text_values_are_stored_exactly_as_given(db, text):
 
 @QUICK
 @given(code=HOSTILE)
-def test_holding_codes_are_validated_not_executed(db, code):
+def test_holding_codes_are_validated_not_executed(db, reliability, code):
     """Anything that is not XX-XXX-XXXX-XX is refused with the rule's name and nothing is written."""
+    reliability.add("inputs tried")
     code = code.replace("\x00", "")
     try:
         with transaction(db) as conn, conn.cursor() as cur:
@@ -67,7 +73,8 @@ def test_holding_codes_are_validated_not_executed(db, code):
 
 @QUICK
 @given(bin_=st.text(min_size=1, max_size=10_000).filter(lambda s: "\x00" not in s and s.strip()))
-def test_long_and_strange_bins_round_trip(db, bin_):
+def test_long_and_strange_bins_round_trip(db, reliability, bin_):
+    reliability.add("inputs tried")
     with transaction(db) as conn, conn.cursor() as cur:
         cur.execute("INSERT INTO imis_core.building (bin, geom) VALUES (%s, ST_GeomFromText(%s, %s)) RETURNING bin",
                     (bin_, square(X, Y, 5), TEST_SRID))
@@ -83,15 +90,17 @@ def test_long_and_strange_bins_round_trip(db, bin_):
     ("MULTIPOLYGON(((NaN 0,1 0,1 1,NaN 0)))", TEST_SRID, "geometry_valid"),
     ("MULTIPOLYGON(((Infinity 0,1 0,1 1,Infinity 0)))", TEST_SRID, "parse error - invalid geometry"),
 ])
-def test_bad_geometries_are_refused_with_the_reason(db, wkt, srid, rule):
+def test_bad_geometries_are_refused_with_the_reason(db, reliability, wkt, srid, rule):
+    reliability.add("inputs tried")
     with pytest.raises(psycopg2.Error, match=rule):
         with transaction(db) as conn, conn.cursor() as cur:
             cur.execute("INSERT INTO imis_core.building (bin, geom) VALUES ('G', ST_GeomFromText(%s, %s))", (wkt, srid))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300 * SCALE, deadline=None)
 @given(target=HOSTILE)
-def test_connection_targets_are_parsed_or_refused_never_leaked(target):
+def test_connection_targets_are_parsed_or_refused_never_leaked(reliability, target):
+    reliability.add("inputs tried")
     try:
         dsn = resolve_dsn(target)
     except ImisDatabaseError as exc:
@@ -102,9 +111,11 @@ def test_connection_targets_are_parsed_or_refused_never_leaked(target):
         assert "password=" not in shown.lower()
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200 * SCALE, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=HOSTILE, target=HOSTILE)
-def test_the_city_registry_refuses_or_stores_cleanly(tmp_path, monkeypatch, name, target):
+def test_the_city_registry_refuses_or_stores_cleanly(tmp_path, monkeypatch, reliability, name, target):
+    reliability.add("inputs tried")
     path = tmp_path / "cities.json"
     path.unlink(missing_ok=True)
     monkeypatch.setenv("IMIS_CITIES_FILE", str(path))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from osgeo import ogr, osr
+from psycopg2 import sql
 
 from imis_plugin.db.connect import transaction
 from imis_plugin.db.migrate import upgrade
@@ -18,6 +19,7 @@ from imis_plugin.transfer import TransferError
 from imis_plugin.transfer.export import run_export
 from imis_plugin.transfer.importer import run_import
 from imis_plugin.transfer.mapping import load as load_mapping
+from imis_plugin.transfer.validate import Params, typed
 from tests.conftest import TEST_SRID
 from tests.sample_city import X, Y, populate, row_counts
 
@@ -334,6 +336,20 @@ def test_csv_points_reprojected_with_dates_and_links(city_dsn, tmp_path):
         assert cur.fetchall() == [
             ("C-9001", "septic_tank_soak_pit", Decimal("4.5"), "2019-03-01", "near gate", TEST_SRID, Decimal("89.1")),
             ("C-9002", "septic_tank_drain", Decimal(2), "2020-06-15", "two\nlines", TEST_SRID, Decimal("89.1001"))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-02-29", "2024-02-29"), ("2023-02-29", None), ("2024-04-30", "2024-04-30"), ("2024-04-31", None),
+    ("2024-01-28", "2024-01-28"), ("2024-12-31", "2024-12-31"), ("2024-13-01", None), ("2024-00-10", None),
+    ("31/12/2023", "2023-12-31"), ("31/06/2023", None), ("2024-4-30", "2024-04-30"), ("2024-4-31", None),
+    ("29/2/2023", None), ("2024/05/01 10:00", "2024-05-01"), ("0000-01-01", None), ("May 1", None)])
+def test_dates_are_read_without_impossible_days(head_dsn, text, expected):
+    """The guarded date cast: a day that does not exist is no date (a problem of the row), never an error."""
+    params = Params()
+    expression, _ = typed("date", "date", sql.SQL("%(t)s::text"), params)
+    with transaction(head_dsn) as conn, conn.cursor() as cur:
+        cur.execute(sql.SQL("SELECT ({})::text").format(expression), {"t": text, **params.values})
+        assert cur.fetchone()[0] == expected
 
 
 def test_wrong_encoding_is_explained_and_the_right_one_works(city_dsn, tmp_path):

@@ -85,7 +85,7 @@ def job_loop(dsn, login, ids, deadline, rng, tally, worker):
         conn.close()
 
 
-def test_twenty_editors_lose_no_update(ward):
+def test_twenty_editors_lose_no_update(ward, reliability):
     dsn, ids, logins = ward
     deadline = time.monotonic() + SECONDS
     tallies = [Counter() for _ in range(EDITORS)]
@@ -118,6 +118,14 @@ def test_twenty_editors_lose_no_update(ward):
     with transaction(dsn) as conn, conn.cursor() as cur:
         cur.execute("SELECT bin, household_count, row_version FROM imis_core.building WHERE bin LIKE 'L%%'")
         rows = cur.fetchall()
+        lost = sum(abs(total[b] - h) for b, h, _ in rows)  # increments missing (or counted twice)
+        reliability.add("edits under load", total["committed"] + total["jobs"])
+        reliability.add("lost updates", lost)
+        reliability.add("rows lost", lost)
+        reliability.add("stale edits refused (row_version conflicts)", total["stale"])
+        reliability.add("deadlocks resolved", total["deadlocks_resolved"])
+        reliability.max("concurrent editors", EDITORS)
+        reliability.add("load seconds", SECONDS)
         # every committed increment is there exactly once, and each one made exactly one new version
         assert {b: h for b, h, _ in rows} == {f"L{n}": total[f"L{n}"] for n in range(1, BUILDINGS + 1)}
         assert all(v == h + 1 for _, h, v in rows)

@@ -191,7 +191,7 @@ def _probe(table, op, column):
     return sql.SQL(PROBES[op]).format(t=sql.Identifier(schema, name), col=sql.Identifier(column))
 
 
-def test_every_cell_as_its_role(city):
+def test_every_cell_as_its_role(city, reliability):
     dsn, members, _, conns = city
     catalog = _catalog(dsn)
     assert set(catalog) == set(MATRIX.tables)
@@ -241,6 +241,8 @@ def test_every_cell_as_its_role(city):
                 wrong.append(
                     f"{role} USAGE on {schema}: the matrix says {role in MATRIX.usage.get(schema, ())}"
                 )
+    reliability.add("cells tried", tried)  # role x table x operation
+    reliability.add("column checks", column_checks)
     assert not wrong, "\n".join(wrong)
     assert tried == MATRIX.cell_count() == len(ROLES) * len(MATRIX.tables) * 4
     assert column_checks > 0
@@ -321,7 +323,7 @@ def _reached(cur, table, op, column, rows, columns) -> tuple[set, list[str]]:
     return reached, unclear
 
 
-def test_row_scopes_as_two_members_of_each_role(city):
+def test_row_scopes_as_two_members_of_each_role(city, reliability):
     """On every table with row-level security, every granted cell on real rows."""
     dsn, members, pairs, conns = city
     catalog = _catalog(dsn)
@@ -371,6 +373,7 @@ def test_row_scopes_as_two_members_of_each_role(city):
                 unclear = first[1] + second[1] + nobody[1]
                 if problems or unclear:
                     wrong.append(f"{where}: {'; '.join(problems)} {unclear}")
+    reliability.add("row-scope checks", checks)
     assert not wrong, "\n".join(wrong)
     assert checks > 100
 

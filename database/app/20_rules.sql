@@ -2,7 +2,8 @@
 -- with the rule's name, then names the row and the offending value. The data schemas keep CHECK
 -- constraints as the last line of defence; these triggers run first and explain.
 
--- Geometry: valid and not empty (type and SRID are enforced by the column's typmod).
+-- Geometry: valid and not empty (type and SRID are enforced by the column's typmod). The trigger's WHEN
+-- clause runs the same test without a PL/pgSQL call per row; the function runs only to explain a bad one.
 CREATE FUNCTION imis_app.check_geometry() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -35,8 +36,9 @@ BEGIN
         SELECT f_table_schema, f_table_name, f_geometry_column FROM public.geometry_columns
         WHERE f_table_schema IN ('imis_core', 'imis_fsm')
     LOOP
-        EXECUTE format('CREATE TRIGGER b_check_%s BEFORE INSERT OR UPDATE OF %I ON %I.%I '
-                       'FOR EACH ROW EXECUTE FUNCTION imis_app.check_geometry(%L)',
+        EXECUTE format('CREATE TRIGGER b_check_%1$s BEFORE INSERT OR UPDATE OF %2$I ON %3$I.%4$I FOR EACH ROW '
+                       'WHEN (NEW.%2$I IS NOT NULL AND (ST_IsEmpty(NEW.%2$I) OR NOT ST_IsValid(NEW.%2$I))) '
+                       'EXECUTE FUNCTION imis_app.check_geometry(%5$L)',
                        t.f_geometry_column, t.f_geometry_column, t.f_table_schema, t.f_table_name,
                        t.f_geometry_column);
     END LOOP;
@@ -54,8 +56,9 @@ BEGIN
     RETURN NEW;
 END
 $$;
-CREATE TRIGGER b_check_holding_code BEFORE INSERT OR UPDATE ON imis_core.holding
-    FOR EACH ROW EXECUTE FUNCTION imis_app.check_holding_code();
+CREATE TRIGGER b_check_holding_code BEFORE INSERT OR UPDATE ON imis_core.holding FOR EACH ROW
+    WHEN (NOT coalesce(NEW.is_legacy, false) AND NEW.holding_code !~ '^[0-9]{2}-[0-9]{3}-[0-9]{4}-[0-9]{2}$')
+    EXECUTE FUNCTION imis_app.check_holding_code();  -- WHEN: the function's test, so only a bad code calls it
 
 -- FSM chain: each step's date is not in the future and not before the step it follows; a disposal
 -- cannot exceed what was emptied. Changing an earlier step is checked against the later ones too.

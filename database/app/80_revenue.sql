@@ -13,8 +13,9 @@ BEGIN
         SELECT f_table_schema, f_table_name, f_geometry_column FROM public.geometry_columns
         WHERE f_table_schema = 'imis_revenue'
     LOOP
-        EXECUTE format('CREATE TRIGGER b_check_%s BEFORE INSERT OR UPDATE OF %I ON %I.%I '
-                       'FOR EACH ROW EXECUTE FUNCTION imis_app.check_geometry(%L)',
+        EXECUTE format('CREATE TRIGGER b_check_%1$s BEFORE INSERT OR UPDATE OF %2$I ON %3$I.%4$I FOR EACH ROW '
+                       'WHEN (NEW.%2$I IS NOT NULL AND (ST_IsEmpty(NEW.%2$I) OR NOT ST_IsValid(NEW.%2$I))) '
+                       'EXECUTE FUNCTION imis_app.check_geometry(%5$L)',
                        t.f_geometry_column, t.f_geometry_column, t.f_table_schema, t.f_table_name,
                        t.f_geometry_column);
     END LOOP;
@@ -232,9 +233,9 @@ BEGIN
     RETURN NULL;
 END
 $$;
-DROP TRIGGER z_audit ON imis_revenue.bill;  -- the row-level one of 10_base.sql
-CREATE TRIGGER z_audit AFTER UPDATE ON imis_revenue.bill
-    FOR EACH ROW EXECUTE FUNCTION imis_app.audit_row();
+-- 10_base.sql's full audit of inserts and deletes gives way to the summary; its x_audit_update stays
+DROP TRIGGER x_audit_insert ON imis_revenue.bill;
+DROP TRIGGER x_audit_delete ON imis_revenue.bill;
 CREATE TRIGGER z_audit_insert AFTER INSERT ON imis_revenue.bill REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION imis_app.audit_bills();
 CREATE TRIGGER z_audit_delete AFTER DELETE ON imis_revenue.bill REFERENCING OLD TABLE AS old_rows

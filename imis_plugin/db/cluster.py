@@ -210,10 +210,14 @@ class Cluster:
                        "-t", "60", "start"], "Starting PostgreSQL")
         self.ensure_database(DATABASE)
 
-    def stop(self) -> None:
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server: `fast` rolls back open transactions and shuts down cleanly; `immediate` kills it
+        at once, as a crash would (the next start recovers from the write-ahead log; for the fault tests)."""
+        if mode not in ("smart", "fast", "immediate"):
+            raise ValueError(f"unknown shutdown mode {mode!r}")
         if self.is_running():
-            self._run([str(find_bindir(self.data_major()) / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast",
-                       "-w", "stop"], "Stopping PostgreSQL")
+            self._run([str(find_bindir(self.data_major()) / "pg_ctl"), "-D", str(self.data_dir),
+                       "-m", mode, "-w", "stop"], "Stopping PostgreSQL")
 
     def ensure_database(self, dbname: str) -> str:
         """Create `dbname` with PostGIS and pgRouting if it does not exist; returns its DSN."""

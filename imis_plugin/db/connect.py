@@ -37,22 +37,74 @@ def redact(dsn: str) -> str:
     return " ".join(f"{k}={v}" for k, v in parts.items())
 
 
+# How often (ms) the server checks, during a long statement, that this client is still there. Without it a
+# killed client's statement (a bill run, an import) runs to its end before the server notices, holding its
+# locks meanwhile and delaying the retry; with it the server rolls back within about this time.
+CLIENT_CHECK_MS = 1000
+
+
 def connect(dsn: str, **kwargs):
     """A psycopg2 connection, or an ImisDatabaseError that says why the server refused."""
     try:
-        return psycopg2.connect(dsn, **kwargs)
+        conn = psycopg2.connect(dsn, **kwargs)
     except psycopg2.OperationalError as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "no reason given"
         raise ImisDatabaseError(f"Cannot connect to the database ({redact(dsn)}): {reason}") from None
+    _watch_client(conn)
+    return conn
+
+
+def _watch_client(conn) -> None:
+    """client_connection_check_interval (PostgreSQL 14+, on systems that support it) for this session,
+    set in its own transaction; a server that refuses it simply goes without."""
+    if conn.server_version < 140000:
+        return
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT set_config('client_connection_check_interval', %s, false)",
+                        (str(CLIENT_CHECK_MS),))
+        conn.commit()
+    except psycopg2.Error:
+        conn.rollback()
+
+
+def lost_connection(exc: BaseException, committing: bool = False,
+                    error=ImisDatabaseError) -> ImisDatabaseError:
+    """The error (of class `error`, a module's own) to show when the server went away in the middle of the
+    work (stopped, restarted, crashed or cut off): it rolls back what was not committed, so nothing was
+    written."""
+    diag = getattr(exc, "diag", None)
+    text = str(exc).strip()
+    reason = getattr(diag, "message_primary", None) or (text.splitlines()[0] if text else type(exc).__name__)
+    if committing:
+        return error(f"The connection to the database was lost while committing ({reason}): the work may or "
+                     "may not have been saved. Check before running it again.")
+    return error(f"The connection to the database was lost ({reason}): the server stopped, restarted or was "
+                 "cut off. Nothing of this run was written; run it again once the server is back.")
 
 
 @contextmanager
 def transaction(dsn: str):
-    """One transaction: committed when the block ends, rolled back on any error."""
+    """One transaction: committed when the block ends, rolled back on any error. When the server goes away
+    meanwhile, the error says so (an ImisDatabaseError) instead of a failed rollback on a closed
+    connection."""
     conn = connect(dsn)
     try:
-        with conn:
+        try:
             yield conn
+        except BaseException as exc:
+            if not conn.closed:
+                conn.rollback()
+            elif isinstance(exc, (psycopg2.Error, ImisDatabaseError)):  # a module's own error keeps its class
+                raise lost_connection(exc, error=type(exc) if isinstance(exc, ImisDatabaseError)
+                                      else ImisDatabaseError) from exc
+            raise
+        try:
+            conn.commit()
+        except psycopg2.Error as exc:
+            if conn.closed:
+                raise lost_connection(exc, committing=True) from exc
+            raise
     finally:
         conn.close()
 

@@ -15,7 +15,7 @@ from psycopg2 import sql
 #: trigger functions on the generator's tables and what stands in for them during a bulk load
 MIRRORED_TRIGGERS = {
     "touch_row": "column defaults (created_at, updated_at, row_version 1, changed_by)",
-    "audit_row": "one summary row in imis_audit.log",
+    "audit_rows": "one summary row in imis_audit.log",
     "check_geometry": "the CHECK constraint ck_<table>_geom_valid (same test)",
     "check_holding_code": "the CHECK constraint ck_holding_code_standard_or_legacy (same test)",
     "check_application": "RULES['fsm_date_not_future'], RULES['fsm_dates_in_order']",

@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 import psycopg2
 from psycopg2 import sql
 
-from ..db.connect import connect
+from ..db.connect import connect, lost_connection
 from ..transfer.progress import Progress
 from . import manifest as manifest_file
 from .attachments import Store, StoredFile, open_store, package_file, sha256_of
@@ -246,15 +246,25 @@ def import_package(dsn: str, source: str | Path, *, field_user: str | None = Non
                 if applied:
                     _log(cur, result, package_sha256, applied)
                 _office_versions(cur, result, layers)
-            conn.commit()
+            try:
+                conn.commit()
+            except psycopg2.Error as exc:
+                if conn.closed:  # saved or not: keep the photos either way (a retry finds them in place)
+                    store = None
+                    raise lost_connection(exc, committing=True, error=FieldSyncError) from None
+                raise
         except psycopg2.Error as exc:
-            conn.rollback()
+            if not conn.closed:
+                conn.rollback()
             if store is not None:
                 store.undo()
+            if conn.closed:  # the server went away (stopped, restarted): it rolled back, nothing was written
+                raise lost_connection(exc, error=FieldSyncError) from None
             reason = exc.diag.message_primary if exc.diag and exc.diag.message_primary else str(exc).strip()
             raise FieldSyncError(f"The import failed and nothing was written: {reason}") from None
         except BaseException:
-            conn.rollback()
+            if not conn.closed:
+                conn.rollback()
             if store is not None:
                 store.undo()
             raise

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import psycopg2
 
-from ..db.connect import connect
+from ..db.connect import connect, lost_connection
 from . import catalog, load, readers, staging
 from .errors import TransferError
 from .mapping import LayerMapping, Mapping
@@ -112,6 +112,9 @@ def run_import(dsn: str, mapping_path: str | Path, files: list[str | Path], *, d
             srid = catalog.city_srid(conn)
             # the generated statements are long but cheap per row: JIT compiling them costs more than it saves
             cur.execute("SET LOCAL jit = off")
+            # room to sort a file's rows and to hold the rows a statement wrote for its audit trigger
+            # (transition tables) in memory instead of temp files
+            cur.execute("SET LOCAL work_mem = '256MB'")
             cur.execute(TEMP_FUNCTIONS)
             cur.execute("CREATE TEMP TABLE imis_rejects (job int, row bigint, fid bigint, field text, value text, "
                         "reason text, outcome text) ON COMMIT DROP")
@@ -144,15 +147,23 @@ def run_import(dsn: str, mapping_path: str | Path, files: list[str | Path], *, d
             if dry_run or (rejected and not skip_rejected):
                 conn.rollback()
             else:
-                conn.commit()
+                try:
+                    conn.commit()
+                except psycopg2.Error as exc:
+                    if conn.closed:
+                        raise lost_connection(exc, committing=True, error=TransferError) from None
+                    raise
                 result.written = True
     except psycopg2.Error as exc:
+        if conn.closed:  # the server went away (stopped, restarted): it rolled back, there is nothing to undo
+            raise lost_connection(exc, error=TransferError) from None
         conn.rollback()
         message = (exc.diag.message_primary or str(exc)).strip()
         detail = f" ({exc.diag.message_detail})" if exc.diag.message_detail else ""
         raise TransferError(f"The database refused the import, nothing was written: {message}{detail}") from None
     except BaseException:
-        conn.rollback()
+        if not conn.closed:
+            conn.rollback()
         raise
     finally:
         conn.close()

@@ -29,10 +29,19 @@ def _columns(plan: Plan) -> list[str]:
     return names
 
 
-def _ok(alias: str) -> sql.Composable:
-    """Rows without a rejection (notes such as repaired geometries do not count)."""
+def _ok(alias: str, clean: bool = False) -> sql.Composable:
+    """Rows without a rejection (notes such as repaired geometries do not count); ``clean``: there is none."""
+    if clean:
+        return sql.SQL("true")
     return sql.SQL("NOT EXISTS (SELECT 1 FROM imis_rejects r WHERE r.job = %(job)s AND r.row = {a}._row "
                    "AND r.outcome = 'rejected')").format(a=sql.Identifier(alias))
+
+
+def _clean(cur, job: int) -> bool:
+    """True when no row of the job is rejected: the statements then skip the anti-join on every row."""
+    cur.execute("SELECT NOT EXISTS (SELECT 1 FROM imis_rejects WHERE job = %s AND outcome = 'rejected')",
+                (job,))
+    return cur.fetchone()[0]
 
 
 def count(cur, plan: Plan, typed: sql.Identifier, job: int) -> Counts:
@@ -67,19 +76,20 @@ def write(cur, plan: Plan, typed: sql.Identifier, job: int) -> Counts:
     """Update, insert and link; returns what changed."""
     columns = _columns(plan)
     counts = Counts()
+    clean = _clean(cur, job)
     assignments = sql.SQL(", ").join(sql.SQL("{c} = t.{c}").format(c=sql.Identifier(c)) for c in columns)
     cur.execute(sql.SQL("UPDATE {target} d SET {set} FROM {t} t WHERE d.id = t._id AND {ok} AND {differs}").format(
-        target=plan.table.ident, set=assignments, t=typed, ok=_ok("t"),
+        target=plan.table.ident, set=assignments, t=typed, ok=_ok("t", clean),
         differs=_differs(columns, plan.geometry.name if plan.geometry else None)), {"job": job})
     counts.updated = cur.rowcount
     names = sql.SQL(", ").join(sql.Identifier(c) for c in columns)
     picked = sql.SQL(", ").join(sql.SQL("t.{}").format(sql.Identifier(c)) for c in columns)
     cur.execute(sql.SQL("INSERT INTO {target} ({names}) SELECT {picked} FROM {t} t WHERE t._id IS NULL AND {ok} "
                         "ORDER BY t._row").format(target=plan.table.ident, names=names, picked=picked, t=typed,
-                                                  ok=_ok("t")), {"job": job})
+                                                  ok=_ok("t", clean)), {"job": job})
     counts.inserted = cur.rowcount
-    cur.execute(sql.SQL("SELECT count(*) FROM {t} t WHERE t._id IS NOT NULL AND {ok}").format(t=typed, ok=_ok("t")),
-                {"job": job})
+    cur.execute(sql.SQL("SELECT count(*) FROM {t} t WHERE t._id IS NOT NULL AND {ok}").format(
+        t=typed, ok=_ok("t", clean)), {"job": job})
     counts.unchanged = cur.fetchone()[0] - counts.updated
     if plan.links:
         counts.links_added = _write_links(cur, plan, typed, job)

@@ -88,8 +88,10 @@ def _typmod(sql_type: str) -> tuple[int, int] | None:
 def _valid_date(y: sql.Composable, m: sql.Composable, d: sql.Composable) -> sql.Composable:
     """The date y-m-d, or NULL when there is no such day (31 April...), without ever raising an error."""
     day = sql.SQL("make_date({}, {}, 1) + ({} - 1)").format(y, m, d)
+    # every month has a 28th: most days take make_date directly, the rest are checked by their month
     return sql.SQL("CASE WHEN {y} BETWEEN 1 AND 9999 AND {m} BETWEEN 1 AND 12 AND {d} >= 1 THEN "
-                   "CASE WHEN extract(month FROM {day}) = {m} THEN {day} END END").format(y=y, m=m, d=d, day=day)
+                   "CASE WHEN {d} <= 28 THEN make_date({y}, {m}, {d}) "
+                   "WHEN extract(month FROM {day}) = {m} THEN {day} END END").format(y=y, m=m, d=d, day=day)
 
 
 def typed(column_type: str, base: str, t: sql.Composable, P: Params) -> tuple[sql.Composable, str]:
