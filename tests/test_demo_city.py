@@ -15,12 +15,14 @@ from imis_plugin.db.migrate import upgrade
 from imis_plugin.demo_city import DemoCityCancelled, DemoCityError, generate, last_generation
 from imis_plugin.demo_city import validate
 from imis_plugin.demo_city.commands import ensure_demo
-from imis_plugin.demo_city.generator import TABLES
+from imis_plugin.demo_city.generator import TABLES, TAX_HISTORY
 from imis_plugin.demo_city.plan import TARGETS
 from imis_plugin.demo_city.shares import measured_shares
 from tests.conftest import TEST_SRID
 
-AS_OF = dt.date(2025, 6, 30)
+# in the second quarter of fiscal year 2025-26: the bill runs are the first quarter's (with the rebate) and
+# this one
+AS_OF = dt.date(2025, 12, 31)
 N = 2000
 SEED = 7
 NAMES = [f"{s}.{t}" for s, t in TABLES]
@@ -95,30 +97,51 @@ def test_every_rule_holds_set_based(city):
         assert validate.problems(cur, NAMES) == []
 
 
+def _copy_table(src, out, schema: str, table: str, overrides: dict | None = None) -> None:
+    """COPY one table from the source cursor's database into the target's, some columns replaced by SQL."""
+    src.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
+                "AND table_name = %s ORDER BY ordinal_position", (schema, table))
+    columns = [r[0] for r in src.fetchall()]
+    select = sql.SQL(", ").join((overrides or {}).get(c, sql.Identifier(c)) for c in columns)
+    buffer = io.StringIO()
+    src.copy_expert(sql.SQL("COPY (SELECT {} FROM {}.{}) TO STDOUT").format(
+        select, sql.Identifier(schema), sql.Identifier(table)).as_string(src), buffer)
+    buffer.seek(0)
+    out.copy_expert(sql.SQL("COPY {}.{} ({}) FROM STDIN").format(
+        sql.Identifier(schema), sql.Identifier(table),
+        sql.SQL(", ").join(map(sql.Identifier, columns))).as_string(out), buffer)
+
+
 def test_every_row_passes_the_triggers(city, pg_server):
     """Copy the city into a fresh database with every trigger and foreign key on: the rule checks, the audit
     and the emptying trigger accept each row, and that trigger computes the same emptying counts and dates
-    the generator wrote."""
+    the generator wrote. What the rules let only a workflow write is written that way: bill runs as drafts,
+    their bills, then signed off and issued (the test's login is a superuser, which counts as a revenue
+    chief), then the payments; connection applications as received, then surveyed."""
     dsn, summary = city
     target = _new_db(pg_server, "demo_city_copy")
+    # the emptying trigger is to recompute these from the copied emptyings
+    overrides = {"containment": {"emptied_count": sql.SQL("0"), "last_emptied_date": sql.SQL("NULL::date"),
+                                 "next_emptying_date": sql.SQL("NULL::date")},
+                 "bill_run": {"state": sql.SQL("'draft'"), **{c: sql.SQL("NULL") for c in (
+                     "signed_off_by", "signed_off_at", "issued_by", "issued_at")}},
+                 "water_application": {"state": sql.SQL("'applied'"), "surveyed_on": sql.SQL("NULL::date")}}
     source = connect(dsn)
     try:
         with transaction(target) as dst, source.cursor() as src, dst.cursor() as out:
             for schema, table in TABLES:
-                src.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
-                            "AND table_name = %s ORDER BY ordinal_position", (schema, table))
-                columns = [r[0] for r in src.fetchall()]
-                # the emptying trigger is to recompute these from the copied emptyings
-                reset = {"emptied_count": sql.SQL("0"), "last_emptied_date": sql.SQL("NULL::date"),
-                         "next_emptying_date": sql.SQL("NULL::date")} if table == "containment" else {}
-                select = sql.SQL(", ").join(reset.get(c, sql.Identifier(c)) for c in columns)
-                buffer = io.StringIO()
-                src.copy_expert(sql.SQL("COPY (SELECT {} FROM {}.{}) TO STDOUT").format(
-                    select, sql.Identifier(schema), sql.Identifier(table)).as_string(src), buffer)
-                buffer.seek(0)
-                out.copy_expert(sql.SQL("COPY {}.{} ({}) FROM STDIN").format(
-                    sql.Identifier(schema), sql.Identifier(table),
-                    sql.SQL(", ").join(map(sql.Identifier, columns))).as_string(out), buffer)
+                if table == "payment_import":  # the runs' bills are in: sign the runs off and issue them
+                    out.execute("SELECT id FROM imis_revenue.bill_run ORDER BY fiscal_year, quarter")
+                    for (run,) in out.fetchall():
+                        for state in ("signed_off", "issued"):
+                            out.execute("UPDATE imis_revenue.bill_run SET state = %s WHERE id = %s",
+                                        (state, run))
+                _copy_table(src, out, schema, table, overrides.get(table))
+            src.execute("SELECT id, state, surveyed_on FROM imis_revenue.water_application "
+                        "WHERE state <> 'applied'")
+            for application, state, day in src.fetchall():
+                out.execute("UPDATE imis_revenue.water_application SET state = %s, surveyed_on = %s "
+                            "WHERE id = %s", (state, day, application))
     finally:
         source.close()
     with transaction(target) as conn, conn.cursor() as cur:
@@ -127,10 +150,99 @@ def test_every_row_passes_the_triggers(city, pg_server):
             cur.execute(sql.SQL("SELECT count(*) FROM {}.{}").format(sql.Identifier(schema), sql.Identifier(table)))
             counts[f"{schema}.{table}"] = cur.fetchone()[0]
     assert counts == summary["rows"]
-    audited = _one(target, "SELECT count(*) FROM imis_audit.log WHERE action = 'INSERT'")
-    assert audited >= sum(summary["rows"].values())
+    assert summary["rows"]["imis_revenue.bill"] > 0 and summary["rows"]["imis_revenue.water_application"] > 0
+    # every row audited, bills as one summary row per statement (database/app/80_revenue.sql)
+    audited = _one(target, "SELECT count(*) FROM imis_audit.log "
+                           "WHERE action = 'INSERT' AND table_name <> 'bill'")
+    assert audited >= sum(summary["rows"].values()) - summary["rows"]["imis_revenue.bill"]
+    assert _one(target, "SELECT (new_row->>'rows')::int FROM imis_audit.log WHERE table_name = 'bill'") \
+        == summary["rows"]["imis_revenue.bill"]
     expected = _rows(dsn, "SELECT id, emptied_count, last_emptied_date FROM imis_core.containment ORDER BY id")
     assert _rows(target, "SELECT id, emptied_count, last_emptied_date FROM imis_core.containment ORDER BY id") == expected
+    surveyed = "SELECT id, state, surveyed_on, survey_note, fee_bdt FROM imis_revenue.water_application " \
+               "ORDER BY id"
+    assert _rows(target, surveyed) == _rows(dsn, surveyed)
+
+
+BILLED = {"bill_run", "bill", "payment_import", "payment", "water_bill", "water_payment"}
+TAX_BILL = ("b.holding_id, b.fiscal_year, b.quarter, b.annual_value_bdt, b.holding_tax_bdt, "
+            "b.conservancy_bdt, b.lighting_bdt, b.water_bdt, b.sewerage_bdt, b.fire_bdt, b.current_bdt, "
+            "b.arrears_bdt, b.advance_bdt, b.total_due_bdt, b.full_year_bdt, b.rebate_bdt")
+WATER_BILL = ("b.connection_id, b.meter_id, b.opening_m3, b.closing_m3, b.consumption_m3, "
+              "b.consumption_charge_bdt, b.fixed_charge_bdt, b.current_bdt, b.arrears_bdt, b.advance_bdt, "
+              "b.total_due_bdt, b.due_date")
+
+
+def _next_month(day: dt.date, months: int = 1) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def test_revenue_history_is_the_revenue_modules(city, pg_server):
+    """The generated bills are the revenue module's: the city without its bills is billed again by the
+    module's own bill runs and water billing runs, in order, each run seeing the generated payments made
+    before it; every bill (numbers, amounts, arrears, advances, rebate offers) and every account comes out
+    the same."""
+    from imis_plugin.revenue import billing, water
+
+    dsn, _ = city
+    target = _new_db(pg_server, "demo_city_revenue")
+    source = connect(dsn)
+    try:
+        with transaction(target) as dst, source.cursor() as src, dst.cursor() as out:
+            out.execute("SET LOCAL session_replication_role = replica")  # a copy of checked rows
+            for schema, table in TABLES:
+                if table not in BILLED:
+                    _copy_table(src, out, schema, table)
+    finally:
+        source.close()
+
+    def replay_payments(table, bills, first, before):
+        """The payments made from `first` up to `before` (the next run), on the target's bills."""
+        key = sql.Identifier("bill_id" if table == "payment" else "water_bill_id")
+        payments, bill_table = sql.Identifier("imis_revenue", table), sql.Identifier("imis_revenue", bills)
+        made = _rows(dsn, sql.SQL("SELECT b.bill_number, p.amount_bdt, p.paid_on, p.channel, p.reference, "
+                                  "p.received_by FROM {} p JOIN {} b ON b.id = p.{} "
+                                  "WHERE p.paid_on >= %s AND p.paid_on < %s").format(
+            payments, bill_table, key), (first, before))
+        with transaction(target) as conn, conn.cursor() as cur:
+            for bill_number, amount, paid_on, channel, reference, by in made:
+                cur.execute(sql.SQL("INSERT INTO {} ({}, amount_bdt, paid_on, channel, reference, "
+                                    "received_by) SELECT id, %s, %s, %s, %s, %s FROM {} "
+                                    "WHERE bill_number = %s").format(
+                    payments, key, bill_table), (amount, paid_on, channel, reference, by, bill_number))
+
+    runs = _rows(dsn, "SELECT code, fiscal_year, quarter, due_date, "
+                      "(issued_at AT TIME ZONE 'Asia/Dhaka')::date FROM imis_revenue.bill_run "
+                      "ORDER BY fiscal_year, quarter")
+    assert [r[0] for r in runs] == ["HT-2025-Q1", "HT-2025-Q2"]  # the as-of quarter and the one before
+    tax = f"SELECT b.bill_number, {TAX_BILL} FROM imis_revenue.bill b JOIN imis_revenue.bill_run r " \
+          "ON r.id = b.bill_run_id WHERE r.code = %s ORDER BY 1"
+    for i, (code, fiscal_year, quarter, due, issued) in enumerate(runs):
+        billing.run_bills(target, fiscal_year, quarter, due, code)
+        billing.sign_off(target, code)
+        billing.issue(target, code)
+        assert _rows(target, tax, (code,)) == _rows(dsn, tax, (code,)), code
+        replay_payments("payment", "bill", dt.date.min if i == 0 else issued,
+                        runs[i + 1][4] if i + 1 < len(runs) else dt.date.max)
+    accounts = "SELECT holding_id, billed_bdt, paid_bdt, rebate_bdt, balance_bdt, status " \
+               "FROM imis_app.holding_tax_account ORDER BY holding_id"
+    assert _rows(target, accounts) == _rows(dsn, accounts)
+
+    months = [r[0] for r in _rows(dsn, "SELECT DISTINCT period_month FROM imis_revenue.water_bill "
+                                       "ORDER BY 1")]
+    assert len(months) == 12
+    bills = f"SELECT b.bill_number, {WATER_BILL} FROM imis_revenue.water_bill b " \
+            "WHERE b.period_month = %s ORDER BY 1"
+    for i, month in enumerate(months):
+        water.water_billing_run(target, month)  # made on the 2nd of the next month, due on the 15th
+        assert _rows(target, bills, (month,)) == _rows(dsn, bills, (month,)), month
+        replay_payments("water_payment", "water_bill",
+                        dt.date.min if i == 0 else _next_month(month).replace(day=2),
+                        _next_month(month, 2).replace(day=2) if i + 1 < len(months) else dt.date.max)
+    accounts = "SELECT id, billed_bdt, paid_bdt, balance_bdt, overdue_bdt " \
+               "FROM imis_app.water_connection_status ORDER BY id"
+    assert _rows(target, accounts) == _rows(dsn, accounts)
 
 
 def test_every_trigger_of_the_loaded_tables_is_mirrored(city):
@@ -278,6 +390,56 @@ def test_fsm_history_spans_three_years_with_gaps(city):
     assert _one(dsn, "SELECT count(*) FROM imis_fsm.plant_test") > 20
 
 
+def test_revenue_records_are_plausible(city):
+    dsn, summary = city
+    rows = summary["rows"]
+    # rates within the legal cap; most holdings assessed on a rent, some reassessed for this year
+    assert _one(dsn, "SELECT max(holding_tax_pct + conservancy_pct + lighting_pct + water_pct + sewerage_pct "
+                     "+ fire_pct) FROM imis_revenue.tax_rate") <= 39
+    assert _one(dsn, "SELECT count(DISTINCT fiscal_year) FROM imis_revenue.assessment") >= 2
+    rents = _rows(dsn, "SELECT min(monthly_rent_bdt), percentile_cont(0.5) WITHIN GROUP "
+                       "(ORDER BY monthly_rent_bdt) FROM imis_revenue.assessment")[0]
+    assert rents[0] >= 100 and rents[1] < 20000
+    # both runs signed off by the revenue chief and issued, every holding billed in each
+    runs = _rows(dsn, "SELECT state, signed_off_by, signed_off_at <= issued_at, bill_count, "
+                      "(SELECT count(*) FROM imis_revenue.bill b WHERE b.bill_run_id = r.id) "
+                      "FROM imis_revenue.bill_run r")
+    assert [r[:3] for r in runs] == [("issued", "revenue_chief", True)] * 2
+    assert all(r[3] == r[4] == rows["imis_core.holding"] for r in runs)
+    # paid in time, paid late, not paid; gateway payments arrived in files
+    late, unpaid = _rows(dsn, """
+        SELECT count(*) FILTER (WHERE p.paid_on > r.due_date),
+               count(*) FILTER (WHERE p.id IS NULL AND b.total_due_bdt > 0)
+        FROM imis_revenue.bill b JOIN imis_revenue.bill_run r ON r.id = b.bill_run_id
+        LEFT JOIN imis_revenue.payment p ON p.bill_id = b.id WHERE b.quarter = 1""")[0]
+    assert late > 0 and unpaid > 0
+    assert _one(dsn, "SELECT count(*) FROM imis_revenue.payment "
+                     "WHERE channel = 'ekpay' AND import_id IS NULL") == 0
+    assert _one(dsn, "SELECT sum(rows_read) FROM imis_revenue.payment_import") \
+        == _one(dsn, "SELECT count(*) FROM imis_revenue.payment WHERE channel = 'ekpay'") > 0
+    statuses = dict(_rows(dsn, "SELECT status, count(*) FROM imis_app.building_tax_due GROUP BY 1"))
+    assert {"overdue", "paid", "no_holding"} <= statuses.keys()
+    # water: a reading a month at each active meter, bills priced by the slabs (at least the minimum charge)
+    readings = _rows(dsn, "SELECT count(*) FROM imis_revenue.water_reading r JOIN imis_revenue.water_meter m "
+                          "ON m.id = r.meter_id AND m.removed_on IS NULL GROUP BY m.id")
+    counts = sorted(n for (n,) in readings)
+    assert counts and counts[-1] == 14 and counts[len(counts) // 2] >= 12
+    assert _one(dsn, "SELECT count(*) FROM imis_revenue.water_bill b JOIN imis_revenue.water_connection c "
+                     "ON c.id = b.connection_id JOIN imis_revenue.water_tariff t ON t.category = c.category "
+                     "AND t.effective_from <= b.period_month "
+                     "WHERE b.consumption_charge_bdt < t.minimum_charge_bdt") == 0
+    assert _one(dsn, "SELECT count(DISTINCT category) FROM imis_revenue.water_connection") >= 3
+    assert {r[0] for r in _rows(dsn, "SELECT state FROM imis_revenue.water_application")} \
+        == {"applied", "surveyed"}
+    # solid waste: routes in the served wards, each customer's collection point at a corner of its block
+    assert _one(dsn, "SELECT count(DISTINCT ward_id) FROM imis_revenue.swm_route") >= 2
+    assert _one(dsn, "SELECT max(ST_Distance(p.geom, b.geom)) FROM imis_revenue.swm_customer c "
+                     "JOIN imis_revenue.swm_collection_point p ON p.id = c.collection_point_id "
+                     "JOIN imis_core.building b ON b.id = c.building_id") < 200
+    assert {r[0] for r in _rows(dsn, "SELECT kind FROM imis_revenue.swm_collection_point")} \
+        >= {"transfer_station", "community_bin"}
+
+
 def test_counts_scale_with_the_size(city, pg_server):
     dsn, summary = city
     small = _new_db(pg_server, "demo_city_small")
@@ -416,7 +578,12 @@ def test_a_login_that_owns_nothing_loads_with_every_trigger_on(pg_server):
     assert summary["mode"] == "checked"
     reference = _new_db(pg_server, "demo_city_admin_ref")
     generate(reference, buildings=150, seed=9, as_of=AS_OF)
-    assert content_hashes(dsn) == content_hashes(reference)
+    # the same city, but for the bill runs: only a revenue chief may sign them off
+    mine, theirs = content_hashes(dsn), content_hashes(reference)
+    assert {k: v for k, v in mine.items() if k not in TAX_HISTORY} == {k: v for k, v in theirs.items()
+                                                                     if k not in TAX_HISTORY}
+    assert all(summary["rows"][k] == 0 for k in TAX_HISTORY) and "bill runs" in summary["left_out"]
+    assert summary["rows"]["imis_revenue.water_bill"] > 0 and summary["rows"]["imis_revenue.swm_payment"] > 0
     assert _one(dsn, "SELECT count(*) FROM imis_audit.log WHERE table_name = 'building' AND action = 'INSERT'") == 150
     with transaction(dsn) as conn, conn.cursor() as cur:
         assert validate.problems(cur, NAMES) == []

@@ -11,10 +11,13 @@ from .plan import DEMO_BUILDINGS, DEMO_CODE, DEMO_NAME, DEMO_NAME_BN, DEMO_SEED,
 
 def add_parsers(sub, target_options) -> None:
     p = sub.add_parser(
-        "demo-city", help="generate a synthetic demo city (buildings, networks, sanitation, FSM history)",
+        "demo-city",
+        help="generate a synthetic demo city (buildings, networks, sanitation, FSM history, revenue)",
         description="Generate a deterministic, plausible city into an IMIS database at head: wards, roads, drains, "
                     "sewers, water bodies, low-income communities, buildings, holdings, owners, containments, "
-                    "toilets, plants, service providers and three years of FSM history. The same seed and size "
+                    "toilets, plants, service providers, three years of FSM history, and revenue records "
+                    "(holding-tax rates, assessments, bill runs and payments; water connections, readings, "
+                    "bills and payments; solid-waste routes, customers and fees). The same seed and size "
                     "give the same data. One transaction: nothing is written unless all of it is.")
     target_options(p)
     p.add_argument("--buildings", type=int, default=DEMO_BUILDINGS, metavar="N",
@@ -24,8 +27,10 @@ def add_parsers(sub, target_options) -> None:
     p.add_argument("--replace", action="store_true",
                    help="delete the city data already in the database first (default: refuse to touch it)")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", type=dt.date.fromisoformat,
-                   help="last day of the FSM history (default: today)")
+                   help="last day of the FSM and revenue history (default: today)")
     p.add_argument("--name", help="city name (default: 'Jhenaidah (demo)' for the demo size and seed, else 'Demo City')")
+    p.add_argument("--no-revenue", dest="revenue", action="store_false",
+                   help="leave out the revenue records (to start the revenue module from scratch)")
     p.set_defaults(func=cmd_demo_city)
 
 
@@ -52,7 +57,8 @@ def cmd_demo_city(args) -> int:
     from .generator import generate
 
     summary = generate(_target(args), buildings=args.buildings, seed=args.seed, progress=_bar(),
-                       cancelled=_interruptible(), replace=args.replace, as_of=args.as_of, name=args.name)
+                       cancelled=_interruptible(), replace=args.replace, as_of=args.as_of, name=args.name,
+                       revenue=args.revenue)
     print(describe(summary))
     return 0
 
@@ -66,8 +72,13 @@ def describe(summary: dict) -> str:
         lines.append(f"  replaced the previous data ({sum(summary['replaced'].values()):,} rows)")
     for group in (("ward", "road", "drain", "sewer", "water_body", "low_income_community", "waterlogging_area"),
                   ("building", "holding", "owner", "containment", "toilet", "water_point"),
-                  ("service_provider", "vehicle", "employee", "application", "emptying", "disposal", "feedback")):
+                  ("service_provider", "vehicle", "employee", "application", "emptying", "disposal",
+                   "feedback"),
+                  ("assessment", "bill", "payment", "water_connection", "water_bill", "swm_customer",
+                   "swm_payment")):
         lines.append("  " + ", ".join(f"{short.get(t, 0):,} {t.replace('_', ' ')}" for t in group))
+    if summary.get("left_out"):
+        lines.append(f"  left out: {summary['left_out']}")
     return "\n".join(lines)
 
 

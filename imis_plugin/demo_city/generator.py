@@ -20,6 +20,7 @@ from psycopg2 import sql
 
 from ..db.connect import connect
 from ..db.errors import ImisDatabaseError
+from ..revenue import billing, water
 from . import validate
 from .plan import (
     DEMO_BUILDINGS,
@@ -51,20 +52,44 @@ TABLES = [
     ("imis_fsm", "vehicle"), ("imis_fsm", "employee"), ("imis_fsm", "application"), ("imis_fsm", "assessment"),
     ("imis_fsm", "emptying"), ("imis_fsm", "emptying_crew"), ("imis_fsm", "disposal"), ("imis_fsm", "feedback"),
     ("imis_fsm", "plant_test"), ("imis_fsm", "containment_survey"),
+    ("imis_revenue", "tax_rate"), ("imis_revenue", "assessment"), ("imis_revenue", "bill_run"),
+    ("imis_revenue", "bill"), ("imis_revenue", "payment_import"), ("imis_revenue", "payment"),
+    ("imis_revenue", "water_tariff"), ("imis_revenue", "water_tariff_slab"),
+    ("imis_revenue", "water_connection"), ("imis_revenue", "water_meter"), ("imis_revenue", "water_reading"),
+    ("imis_revenue", "water_bill"), ("imis_revenue", "water_payment"), ("imis_revenue", "water_application"),
+    ("imis_revenue", "swm_route"), ("imis_revenue", "swm_collection_point"), ("imis_revenue", "swm_customer"),
+    ("imis_revenue", "swm_payment"),
 ]
+#: the revenue records (left out with ``revenue=False``), and those of the holding-tax bill runs, which only a
+#: revenue chief may sign off: a login that loads through every trigger (an IMIS administrator) leaves
+#: them out
+REVENUE_SQL = "90_revenue.sql"
+TAX_HISTORY = {"imis_revenue.bill_run", "imis_revenue.bill", "imis_revenue.payment",
+               "imis_revenue.payment_import"}
 #: the tables that grow with the city: loaded without their keys and indexes, which are rebuilt afterwards
 BULK = {"road", "drain", "building", "owner", "holding", "building_holding", "containment", "building_containment",
         "building_toilet", "water_point", "water_sample", "application", "assessment", "emptying", "emptying_crew",
-        "disposal", "feedback", "containment_survey"}
+        "disposal", "feedback", "containment_survey", "bill", "payment", "water_connection", "water_meter",
+        "water_reading", "water_bill", "water_payment", "swm_customer", "swm_payment"}  # and revenue's assessment
+#: the revenue module's SQL that sql/90_revenue.sql splices in at a marker naming it (a comment of the form
+#: slash-star module.NAME star-slash): bills computed by one definition, the module's
+FRAGMENTS = {
+    **{f"billing.{name}": getattr(billing, name)
+       for name in ("BILL_ARITHMETIC", "BILL_COLUMNS", "BILL_VALUES", "BILL_ORDER", "BILL_NUMBER")},
+    **{f"water.{name}": getattr(water, name)
+       for name in ("WATER_CHARGE", "WATER_BILL_COLUMNS", "WATER_BILL_VALUES")},
+}
 #: share of the run time of each step (measured at 1,000,000 buildings), for the progress bar
 STEP_WEIGHTS = {
     "Laying out the street grid": 1.4, "Choosing the city's blocks": 0.8, "Roads, drains and sewers": 1.9,
     "Boundary and wards": 1.3, "Treatment plants, water bodies, low-income communities": 0.2,
     "Placing buildings on their lots": 13, "Writing buildings": 4.6, "Owners and holdings": 14,
     "Containments": 7.6, "Toilets": 1.3, "Service providers, vehicles and crews": 0.1, "FSM history": 5.7,
-    "Writing the FSM history": 10.3, "Water points and samples": 0.2,
+    "Writing the FSM history": 10.3, "Water points and samples": 0.2, "Tax rates and assessments": 8,
+    "Holding-tax bill runs": 20, "Water connections and readings": 6, "Water bills and payments": 10,
+    "Solid-waste routes, customers and payments": 6,
 }
-FINISH_WEIGHTS = {"keys": 30, "rules": 2.5, "statistics": 2.7}
+FINISH_WEIGHTS = {"keys": 45, "rules": 3.5, "statistics": 4}
 
 
 COUNTS_FROM_HISTORY = """
@@ -82,12 +107,15 @@ class DemoCityCancelled(DemoCityError):
     """The user cancelled; nothing was written."""
 
 
-def _steps() -> list[tuple[str, str]]:
+def _steps(revenue: bool = True) -> list[tuple[str, str]]:
     """(label, SQL) of every step, from the files in order; a step starts at a ``-- @step`` line."""
     steps: list[tuple[str, list[str]]] = []
     for path in sorted(SQL_DIR.glob("*.sql")):
+        if path.name == REVENUE_SQL and not revenue:
+            continue
         label = None
-        for line in path.read_text(encoding="utf-8").splitlines():
+        text = re.sub(r"/\*(\w+\.\w+)\*/", lambda m: FRAGMENTS[m.group(1)], path.read_text(encoding="utf-8"))
+        for line in text.splitlines():
             match = re.match(r"--\s*@step\s+(.+)$", line)
             if match:
                 label = match.group(1).strip()
@@ -315,14 +343,15 @@ def last_generation(dsn: str) -> dict | None:
 
 def generate(dsn: str, buildings: int = DEMO_BUILDINGS, seed: int = DEMO_SEED, progress=None, cancelled=None, *,
              replace: bool = False, as_of: dt.date | None = None, name: str | None = None,
-             code: str | None = None, name_bn: str | None = None) -> dict:
+             code: str | None = None, name_bn: str | None = None, revenue: bool = True) -> dict:
     """Generate a city of ``buildings`` buildings from ``seed`` into the IMIS database ``dsn`` (at head).
 
     The same seed, size and as-of date (default: the server's today) give the same data, ids included.
     A database that already holds city data is refused unless ``replace`` (which empties the generator's
-    tables, and those depending on them, in the same transaction). ``progress(percent, message)`` is
-    called between steps; ``cancelled()`` is polled while SQL runs and, when it returns true, the running
-    statement is cancelled and nothing is written (DemoCityCancelled).
+    tables, and those depending on them, in the same transaction). ``revenue=False`` leaves out the
+    revenue records (holding tax, water supply, solid waste), to start that module from scratch.
+    ``progress(percent, message)`` is called between steps; ``cancelled()`` is polled while SQL runs and,
+    when it returns true, the running statement is cancelled and nothing is written (DemoCityCancelled).
 
     Rules during the bulk load. Row triggers are the expensive part of a load (each writes an audit row
     and runs its checks per row), and so are a million random UUIDs inserted one by one into a key's index.
@@ -337,7 +366,8 @@ def generate(dsn: str, buildings: int = DEMO_BUILDINGS, seed: int = DEMO_SEED, p
     The row metadata the triggers would set (created_at, updated_at, row_version 1, changed_by) are the
     columns' defaults. The audit trail gets one summary row (seed, size, as-of date, rows per table)
     instead of a row per generated row. Any other login (an IMIS administrator) loads with every trigger on:
-    the same city, slower, audited row by row.
+    the same city, slower, audited row by row, but without the holding-tax bill runs, their bills and
+    payments (:data:`TAX_HISTORY`): only a revenue chief may sign a run off, and the trigger says so.
 
     Returns the summary (also written to the audit row).
     """
@@ -352,7 +382,8 @@ def generate(dsn: str, buildings: int = DEMO_BUILDINGS, seed: int = DEMO_SEED, p
     try:
         with _Canceller(conn, cancelled) as canceller:
             try:
-                summary = _generate(conn, buildings, seed, report, cancelled, replace, as_of, name, code, name_bn)
+                summary = _generate(conn, buildings, seed, report, cancelled, replace, as_of, name, code,
+                                    name_bn, revenue)
             except psycopg2.extensions.QueryCanceledError:
                 conn.rollback()
                 if canceller.fired:
@@ -373,7 +404,7 @@ def generate(dsn: str, buildings: int = DEMO_BUILDINGS, seed: int = DEMO_SEED, p
     return summary
 
 
-def _generate(conn, buildings, seed, report, cancelled, replace, as_of, name, code, name_bn) -> dict:
+def _generate(conn, buildings, seed, report, cancelled, replace, as_of, name, code, name_bn, revenue) -> dict:
     cur = conn.cursor()
     srid, mode = _check_database(cur)
     cur.execute("SELECT current_date")
@@ -390,6 +421,8 @@ def _generate(conn, buildings, seed, report, cancelled, replace, as_of, name, co
         demo = (seed, buildings) == (DEMO_SEED, DEMO_BUILDINGS)
         name, code, name_bn = (DEMO_NAME, DEMO_CODE, DEMO_NAME_BN) if demo else (OTHER_NAME, OTHER_CODE, OTHER_NAME_BN)
     report(0, "Preparing")
+    cur.execute("SHOW default_statistics_target")
+    default_target = cur.fetchone()[0]
     # a big statement of a bulk load: plenty of memory for sorts and index builds, no JIT compilation
     # (memoize only hashes geometries that never repeat here)
     for setting, value in (("work_mem", "256MB"), ("maintenance_work_mem", "512MB"), ("jit", "off"),
@@ -405,13 +438,14 @@ def _generate(conn, buildings, seed, report, cancelled, replace, as_of, name, co
 
     plan = Plan.make(buildings, seed, as_of, name, code or OTHER_CODE, srid)
     ox, oy = _origin(cur, srid, *ORIGIN_LON_LAT)
-    steps = _steps()
+    steps = _steps(revenue)
     total = sum(STEP_WEIGHTS.get(label, 0.1) for label, _ in steps) + sum(FINISH_WEIGHTS.values())
     done = 0
     while True:
         params = plan.params()
         params.update(ox=ox, oy=oy, cos=math.cos(params["angle"]), sin=math.sin(params["angle"]),
-                      msin=-math.sin(params["angle"]), city_name_bn=name_bn, bump=0 if mode == "checked" else 1)
+                      msin=-math.sin(params["angle"]), city_name_bn=name_bn,
+                      bump=0 if mode == "checked" else 1, tax_history=mode != "checked")
         cur.execute("SAVEPOINT layout")
         for label, text in steps:
             if cancelled is not None and cancelled():
@@ -449,10 +483,20 @@ def _generate(conn, buildings, seed, report, cancelled, replace, as_of, name, co
     done += FINISH_WEIGHTS["rules"]
     report(100 * done / total, "Updating statistics")
     for schema, table in TABLES:
+        # the revenue tables are read by key and whole (runs, registers, accounts): a 9,000-row sample
+        # (statistics target 30) tells the planner what it needs at a third of the default's cost (bills
+        # are wide); autovacuum samples them again, with the database's target, as they change
+        cur.execute("SELECT set_config('default_statistics_target', %s, true)",
+                    ("30" if schema == "imis_revenue" else default_target,))
         cur.execute(sql.SQL("ANALYZE {}.{}").format(sql.Identifier(schema), sql.Identifier(table)))
+    cur.execute("SELECT set_config('default_statistics_target', %s, true)", (default_target,))
     rows = row_counts(cur)
     summary = {"generator": "imis demo-city", "seed": seed, "buildings": buildings, "as_of": as_of.isoformat(),
                "city": name, "mode": mode, "rows": rows, "replaced": replaced}
+    if not revenue:
+        summary["left_out"] = "revenue"
+    elif mode == "checked":
+        summary["left_out"] = "holding-tax bill runs (only a revenue chief may sign them off)"
     cur.execute("INSERT INTO imis_audit.log (schema_name, table_name, action, new_row) VALUES ('imis_core', %s, "
                 "'INSERT', %s)", (AUDIT_TABLE, json.dumps(summary)))
     return summary

@@ -14,6 +14,9 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from ..revenue.billing import default_code
+from ..revenue.periods import quarter_bounds
+
 #: the city `make demo` generates (Jhenaidah's size, see DOMAIN.md "Scale facts")
 DEMO_BUILDINGS = 27_047
 DEMO_SEED = 27
@@ -154,6 +157,57 @@ FEEDBACK = 0.45            # emptyings with feedback
 MANUAL_WHEN_NARROW = 0.45  # emptyings done by hand where no truck passes
 SATISFACTION = {"5": 0.33, "4": 0.36, "3": 0.16, "2": 0.10, "1": 0.05}
 
+# --- revenue (holding tax, water supply, solid waste) ---------------------------------------------------
+#: holding tax and rates, % of annual value, of the previous and the current fiscal year (20.5% and 21.5%;
+#: the legal cap is 39%); City Corporations deduct two months' rent for maintenance (DOMAIN.md)
+TAX_RATES = [
+    {"holding_tax": 7, "conservancy": 7, "lighting": 3, "water": 2, "sewerage": 1, "fire": 0.5},
+    {"holding_tax": 7.5, "conservancy": 7.5, "lighting": 3, "water": 2, "sewerage": 1, "fire": 0.5},
+]
+REBATE_PCT = 10
+#: assessed monthly rent, BDT per m2 of floor (low and high), by structure; times a factor by use and
+#: up to 1.6 times in the centre (registers lag behind market rents, as in most municipalities)
+RENT_PER_M2 = {"rcc_framed": (22, 40), "load_bearing": (12, 22), "cgi_sheet": (5, 10), "wooden_mud": (3, 6)}
+RENT_USE_FACTOR = {"commercial": 2.2, "financial": 2.5, "mixed": 1.5, "industrial": 1.1}
+#: holdings with a rent-based assessment (standard codes; legacy codes less often); of those, reassessed
+#: for the current fiscal year (an appeal, an extension, a change of use)
+ASSESSED = 0.88
+ASSESSED_LEGACY = 0.55
+REASSESSED = 0.08
+#: how each holding pays its quarterly bills: the whole year with the first instalment (rebate), each
+#: bill's total due in time, each quarter's amount after the due date, now and then, never
+TAX_PAYERS = {"whole_year": 0.16, "prompt": 0.46, "late": 0.14, "irregular": 0.14, "defaulter": 0.10}
+IRREGULAR_PAYS = 0.5
+TAX_CHANNEL = {"counter": 0.45, "bank": 0.20, "mobile_banking": 0.15, "ekpay": 0.20}
+#: buildings drawing piped municipal water that have a metered connection (most municipal connections are
+#: unmetered, on a flat rate, which the revenue module does not bill)
+WATER_CONNECTED = 0.12
+WATER_DISCONNECTED = 0.03
+#: months of water bills (each from the month's meter reading); a meter is now and then not read
+WATER_MONTHS = 12
+WATER_UNREAD = 0.04
+WATER_PAYERS = {"prompt": 0.66, "late": 0.14, "irregular": 0.12, "defaulter": 0.08}
+WATER_IRREGULAR_PAYS = 0.55
+WATER_CHANNEL = {"counter": 0.5, "bank": 0.25, "mobile_banking": 0.25}
+#: pending new-connection applications, per building drawing piped water without a connection
+WATER_APPLICATIONS = 0.012
+#: water tariff by category: fixed charge, minimum charge, slabs (from m3, BDT per m3); the current
+#: fiscal year's tariff is 8% dearer
+WATER_TARIFF = {
+    "domestic": (50, 90, [(0, 9), (10, 12), (20, 15), (40, 20)]),
+    "commercial": (100, 250, [(0, 25), (20, 35)]),
+    "industrial": (200, 500, [(0, 40)]),
+    "institutional": (100, 200, [(0, 15), (50, 20)]),
+}
+WATER_TARIFF_RISE = 1.08
+#: solid waste: the innermost wards (a share of them) have door-to-door collection; who subscribes, how they pay
+SWM_SERVED_WARDS = 0.12
+SWM_SUBSCRIBED = {"household": 0.8, "commercial": 0.6, "market": 0.9, "institution": 0.6, "industry": 0.4}
+SWM_PAYERS = {"prompt": 0.72, "irregular": 0.18, "defaulter": 0.10}
+SWM_IRREGULAR_PAYS = 0.6
+SWM_LEFT = 0.04
+SWM_FEE_PER_HOUSEHOLD = 50
+
 #: shares the generated city reproduces (value, tolerance; measured at 156,000 and 1,000,000 buildings, wide
 #: enough for a city of a few thousand): tests check them, docs quote them
 TARGETS = {
@@ -167,6 +221,15 @@ TARGETS = {
     "emptied_share": (0.93, 0.04),
     "disposed_share": (0.78, 0.05),
     "feedback_share": (FEEDBACK, 0.06),
+    "assessed_holding_share": (0.86, 0.04),
+    "tax_rebate_share": (TAX_PAYERS["whole_year"], 0.05),
+    "tax_paid_in_time_share": (0.69, 0.05),
+    "tax_arrears_share": (0.31, 0.05),
+    "water_connection_share": (0.03, 0.02),
+    "water_bills_paid_share": (0.86, 0.04),
+    "water_arrears_share": (0.24, 0.05),
+    "swm_household_coverage": (SWM_SUBSCRIBED["household"], 0.05),
+    "swm_never_paid_share": (SWM_PAYERS["defaulter"], 0.04),
 }
 
 # --- names ----------------------------------------------------------------------------------------------
@@ -321,4 +384,74 @@ class Plan:
             p[f"apps_{group}_v"], p[f"apps_{group}_c"] = [int(v) for v in values], thresholds
         values, thresholds = choice(SATISFACTION)
         p["satisfaction_v"], p["satisfaction_c"] = [int(v) for v in values], thresholds
+        p.update(self.revenue_params())
         return p
+
+    def revenue_params(self) -> dict:
+        """The revenue history's calendar (bill runs, billed months) and shares, for sql/90_revenue.sql."""
+        fy, quarter = fiscal_quarter(self.as_of)
+        # the bill runs of the as-of quarter and the one before (made, signed off and issued on the quarter's
+        # first day): the second carries the first's arrears and advances; a first-quarter run offers the
+        # rebate. Each run bills every holding (about 2 s for 156,000 buildings), so more would break the
+        # generator's speed budget.
+        runs = [(fy - 1, 4) if quarter == 1 else (fy, quarter - 1), (fy, quarter)]
+        bounds = [quarter_bounds(f, q) for f, q in runs]
+        # a month's water bills are made on the 2nd of the next month
+        last = (self.as_of.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        if self.as_of.day < 2:
+            last = (last - dt.timedelta(days=1)).replace(day=1)
+        p = {
+            "fy_now": fy,
+            "run_fy": [f for f, _ in runs], "run_q": [q for _, q in runs],
+            "run_code": [default_code(f, q) for f, q in runs],
+            "run_start": [b[0] for b in bounds], "run_due": [b[1] for b in bounds],
+            "rate_fy": [fy - 1, fy], "maintenance_months": 2 if self.kind == "city_corporation" else 0,
+            "rebate_pct": REBATE_PCT,
+            "water_first": add_months(last, 1 - WATER_MONTHS), "water_last": last,
+            "swm_first": add_months(self.as_of.replace(day=1), -12),
+            "assessed": ASSESSED, "assessed_legacy": ASSESSED_LEGACY, "reassessed": REASSESSED,
+            "irregular_pays": IRREGULAR_PAYS, "water_connected": WATER_CONNECTED,
+            "water_disconnected": WATER_DISCONNECTED, "water_unread": WATER_UNREAD,
+            "water_applications": WATER_APPLICATIONS, "water_irregular_pays": WATER_IRREGULAR_PAYS,
+            "water_tariff_rise": WATER_TARIFF_RISE,
+            "swm_served_wards": SWM_SERVED_WARDS, "swm_irregular_pays": SWM_IRREGULAR_PAYS,
+            "swm_left": SWM_LEFT,
+            "swm_fee": SWM_FEE_PER_HOUSEHOLD,
+        }
+        for rates in TAX_RATES:
+            for rate, value in rates.items():
+                p.setdefault(f"rate_{rate}", []).append(value)
+        for structure, (low, high) in RENT_PER_M2.items():
+            p[f"rent_{structure}"] = [low, high]
+        p["rent_use_v"], p["rent_use_f"] = list(RENT_USE_FACTOR), list(RENT_USE_FACTOR.values())
+        for name, weights in (("tax_payer", TAX_PAYERS), ("tax_channel", TAX_CHANNEL),
+                              ("water_payer", WATER_PAYERS), ("water_channel", WATER_CHANNEL),
+                              ("swm_payer", SWM_PAYERS)):
+            p[f"{name}_v"], p[f"{name}_c"] = choice(weights)
+        p["swm_kind_v"], p["swm_kind_s"] = list(SWM_SUBSCRIBED), list(SWM_SUBSCRIBED.values())
+        # tariffs as rows: category, version (0 = the previous year, 1 = this fiscal year), fixed, minimum
+        # charge; slabs as rows: category, version, from, to (NULL: open), rate
+        tariffs, slabs = [], []
+        for version, factor in ((0, 1.0), (1, WATER_TARIFF_RISE)):
+            for category, (fixed, minimum, steps) in WATER_TARIFF.items():
+                tariffs.append((category, version, round(fixed * factor), round(minimum * factor)))
+                for i, (low, rate) in enumerate(steps):
+                    high = steps[i + 1][0] if i + 1 < len(steps) else None
+                    slabs.append((category, version, low, high, round(rate * factor, 2)))
+        (p["tariff_category"], p["tariff_version"], p["tariff_fixed"],
+         p["tariff_minimum"]) = map(list, zip(*tariffs))
+        (p["slab_category"], p["slab_version"], p["slab_from"], p["slab_to"],
+         p["slab_rate"]) = map(list, zip(*slabs))
+        return p
+
+
+def fiscal_quarter(day: dt.date) -> tuple[int, int]:
+    """The fiscal year (July to June, named by its first calendar year) and quarter of a day."""
+    fy = day.year if day.month >= 7 else day.year - 1
+    return fy, (day.month - 7) % 12 // 3 + 1
+
+
+def add_months(first: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after (before, when negative) the month of `first`."""
+    index = first.year * 12 + first.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)

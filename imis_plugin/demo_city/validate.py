@@ -28,6 +28,18 @@ MIRRORED_TRIGGERS = {
     "check_cancel": "RULES['fsm_step_order'] (no cancelled job was emptied)",
     "check_survey": "RULES['fsm_date_not_future']",
     "containment_after_emptying": "RULES['containment_emptying_counts'] (counts and dates set from the history)",
+    # revenue (database/app/80_revenue.sql)
+    "check_tax_rate": "the CHECK constraints ck_tax_rate_total_within_cap and ck_tax_rate_rates_not_negative",
+    "assess_annual_value": "the CHECK constraint ck_assessment_annual_value_rule (maintenance months given)",
+    "check_bill_run": "RULES['bill_run_has_bills']; runs written in their final state and by whom",
+    "check_bills_frozen": "bills written while their run is being made, as imis_plugin.revenue.billing does",
+    "audit_bills": "one summary row in imis_audit.log",
+    "check_payment": "RULES['revenue_payment_not_future'], RULES['payment_on_issued_bill'] (amounts: CHECK)",
+    "check_tariff_slabs": "RULES['water_tariff_slabs_contiguous']",
+    "check_water_reading": "RULES['water_reading_in_service'], RULES['water_reading_not_decreasing']",
+    "check_water_bill_paid": "nothing: it guards updates and deletes of paid bills",
+    "check_water_application": "RULES['water_application_connection_building'] (applied, then surveyed)",
+    "check_swm_payment": "RULES['swm_payment_in_service']",
 }
 
 #: rule name -> query counting the rows that break it (and giving one example)
@@ -80,6 +92,50 @@ RULES = {
                    FROM imis_fsm.emptying e JOIN imis_fsm.application a ON a.id = e.application_id GROUP BY 1) h
           ON h.cid = c.id
         WHERE c.emptied_count <> coalesce(h.k, 0) OR c.last_emptied_date IS DISTINCT FROM h.d""",
+    # revenue
+    "bill_run_has_bills": """
+        SELECT count(*), min(r.code) FROM imis_revenue.bill_run r
+        WHERE r.state <> 'draft'
+          AND NOT EXISTS (SELECT 1 FROM imis_revenue.bill b WHERE b.bill_run_id = r.id)""",
+    "payment_on_issued_bill": """
+        SELECT count(*), min(b.bill_number) FROM imis_revenue.bill_run r
+        JOIN imis_revenue.bill b ON b.bill_run_id = r.id JOIN imis_revenue.payment p ON p.bill_id = b.id
+        WHERE r.state <> 'issued'""",
+    "revenue_payment_not_future": """
+        SELECT count(*), min(what) FROM (
+            SELECT 'payment ' || id AS what FROM imis_revenue.payment WHERE paid_on > current_date
+            UNION ALL
+            SELECT 'water payment ' || id FROM imis_revenue.water_payment WHERE paid_on > current_date
+            UNION ALL
+            SELECT 'solid-waste payment ' || id FROM imis_revenue.swm_payment WHERE paid_on > current_date
+        ) x""",
+    "water_tariff_slabs_contiguous": """
+        SELECT count(*), min(tariff_id::text) FROM (
+            SELECT tariff_id, from_m3, lag(to_m3) OVER w AS previous_to, row_number() OVER w AS n,
+                   lag(to_m3 IS NULL) OVER w AS after_open
+            FROM imis_revenue.water_tariff_slab WINDOW w AS (PARTITION BY tariff_id ORDER BY from_m3)
+        ) s
+        WHERE (n = 1 AND from_m3 <> 0) OR (n > 1 AND (after_open OR from_m3 <> previous_to))""",
+    "water_reading_in_service": """
+        SELECT count(*), min(m.meter_no) FROM imis_revenue.water_reading r
+        JOIN imis_revenue.water_meter m ON m.id = r.meter_id
+        WHERE r.reading_date > current_date OR r.reading_date < m.installed_on
+           OR r.reading_date > m.removed_on""",
+    "water_reading_not_decreasing": """
+        SELECT count(*), min(meter_no) FROM (
+            SELECT m.meter_no, r.reading_m3,
+                   coalesce(lag(r.reading_m3) OVER (PARTITION BY r.meter_id ORDER BY r.reading_date),
+                            m.initial_reading_m3) AS before
+            FROM imis_revenue.water_reading r JOIN imis_revenue.water_meter m ON m.id = r.meter_id
+        ) x WHERE reading_m3 < before""",
+    "water_application_connection_building": """
+        SELECT count(*), min(a.application_no) FROM imis_revenue.water_application a
+        JOIN imis_revenue.water_connection c ON c.id = a.connection_id
+        WHERE c.building_id <> a.building_id""",
+    "swm_payment_in_service": """
+        SELECT count(*), min(c.customer_no) FROM imis_revenue.swm_payment p
+        JOIN imis_revenue.swm_customer c ON c.id = p.customer_id
+        WHERE p.period_month < date_trunc('month', c.service_from)::date OR p.period_month > c.service_to""",
 }
 
 

@@ -129,45 +129,64 @@ def default_code(fiscal_year: int, quarter: int) -> str:
     return f"HT-{fiscal_year}-Q{quarter}"
 
 
-# The balance of each holding's issued bills (imis_app.holding_tax_account) becomes arrears or advance.
-# Each rate's instalment is a quarter of the annual value times the rate, rounded to the paisa; the rebate
-# is a share of the year's four instalments, so it never touches arrears.
-_INSERT_BILLS = """
-WITH rate AS (SELECT * FROM imis_revenue.tax_rate WHERE fiscal_year = %(fy)s),
-assessed AS (
+# The bill arithmetic, one definition for the bill run below and the demo-city generator's bill history
+# (imis_plugin.demo_city): from rows of `bill_base` (holding_id, fiscal_year, quarter, av = the annual value,
+# balance = the holding's account balance when the run is made, owed > 0 > paid ahead) to `bill_amounts`.
+# Each rate's instalment is a quarter of the annual value times the rate, rounded to the paisa; the balance
+# becomes arrears (or advance); the rebate is a share of the year's four instalments, so it never touches
+# arrears. BILL_VALUES are the values of BILL_COLUMNS, in order, over bill_amounts. OFFSET 0 keeps each
+# amount computed once per bill: inlined, the six rounded instalments were computed again for every use of
+# `cur` (five), which made the computation twice as slow.
+BILL_ARITHMETIC = """
+bill_parts AS (
+    SELECT b.*, r.rebate_pct,
+           round(b.av * r.holding_tax_pct / 400, 2) AS holding_tax,
+           round(b.av * r.conservancy_pct / 400, 2) AS conservancy,
+           round(b.av * r.lighting_pct / 400, 2) AS lighting, round(b.av * r.water_pct / 400, 2) AS water,
+           round(b.av * r.sewerage_pct / 400, 2) AS sewerage, round(b.av * r.fire_pct / 400, 2) AS fire
+    FROM bill_base b JOIN imis_revenue.tax_rate r ON r.fiscal_year = b.fiscal_year
+    OFFSET 0
+),
+bill_amounts AS (
+    SELECT p.*, p.holding_tax + p.conservancy + p.lighting + p.water + p.sewerage + p.fire AS cur,
+           greatest(p.balance, 0) AS arrears, greatest(-p.balance, 0) AS advance
+    FROM bill_parts p
+    OFFSET 0
+)"""
+BILL_COLUMNS = """annual_value_bdt, holding_tax_bdt, conservancy_bdt, lighting_bdt, water_bdt, sewerage_bdt,
+    fire_bdt, current_bdt, arrears_bdt, advance_bdt, total_due_bdt, full_year_bdt, rebate_bdt"""
+BILL_VALUES = """av, holding_tax, conservancy, lighting, water, sewerage, fire, cur, arrears, advance,
+       greatest(0, arrears - advance + cur),
+       CASE WHEN quarter = 1
+            THEN greatest(0, arrears - advance + 4 * cur - round(4 * cur * rebate_pct / 100, 2)) END,
+       CASE WHEN quarter = 1 THEN round(4 * cur * rebate_pct / 100, 2) END"""
+#: bills are numbered <run>-000001... in this order of bill_base rows; BILL_NUMBER is the part after the
+#: run's code, from the bill's place `bill_no` (six digits at least: lpad alone would cut a seventh)
+BILL_ORDER = "ward_no NULLS LAST, holding_code, holding_id"
+BILL_NUMBER = "lpad(bill_no::text, greatest(6, length(bill_no::text)), '0')"
+
+# A run bills each holding with an annual value (its latest assessment up to the year, else the value on
+# the holding) and carries the balance of its issued bills (imis_app.holding_tax_account).
+_INSERT_BILLS = f"""
+WITH assessed AS (
     SELECT DISTINCT ON (holding_id) holding_id, annual_value_bdt FROM imis_revenue.assessment
     WHERE fiscal_year <= %(fy)s ORDER BY holding_id, fiscal_year DESC
 ),
-base AS (
-    SELECT h.id AS holding_id, h.holding_code, w.number AS ward_no,
-           coalesce(a.annual_value_bdt, h.annual_value_bdt) AS av
+bill_base AS (
+    SELECT h.id AS holding_id, h.holding_code, w.number AS ward_no, %(fy)s AS fiscal_year, %(q)s AS quarter,
+           coalesce(a.annual_value_bdt, h.annual_value_bdt) AS av, coalesce(acc.balance_bdt, 0) AS balance
     FROM imis_core.holding h
     LEFT JOIN assessed a ON a.holding_id = h.id
     LEFT JOIN imis_core.ward w ON w.id = h.ward_id
+    LEFT JOIN imis_app.holding_tax_account acc ON acc.holding_id = h.id
     WHERE coalesce(a.annual_value_bdt, h.annual_value_bdt) > 0
-),
-parts AS (
-    SELECT b.*, coalesce(acc.balance_bdt, 0) AS balance, r.rebate_pct,
-           round(b.av * r.holding_tax_pct / 400, 2) AS holding_tax, round(b.av * r.conservancy_pct / 400, 2) AS conservancy,
-           round(b.av * r.lighting_pct / 400, 2) AS lighting, round(b.av * r.water_pct / 400, 2) AS water,
-           round(b.av * r.sewerage_pct / 400, 2) AS sewerage, round(b.av * r.fire_pct / 400, 2) AS fire
-    FROM base b CROSS JOIN rate r
-    LEFT JOIN imis_app.holding_tax_account acc ON acc.holding_id = b.holding_id
-),
-amounts AS (
-    SELECT p.*, p.holding_tax + p.conservancy + p.lighting + p.water + p.sewerage + p.fire AS cur,
-           greatest(p.balance, 0) AS arrears, greatest(-p.balance, 0) AS advance
-    FROM parts p
+),{BILL_ARITHMETIC},
+numbered AS (
+    SELECT a.*, row_number() OVER (ORDER BY {BILL_ORDER}) AS bill_no FROM bill_amounts a
 )
-INSERT INTO imis_revenue.bill (bill_number, bill_run_id, holding_id, fiscal_year, quarter, annual_value_bdt,
-    holding_tax_bdt, conservancy_bdt, lighting_bdt, water_bdt, sewerage_bdt, fire_bdt, current_bdt,
-    arrears_bdt, advance_bdt, total_due_bdt, full_year_bdt, rebate_bdt)
-SELECT %(code)s || '-' || lpad((row_number() OVER (ORDER BY ward_no NULLS LAST, holding_code, holding_id))::text, 6, '0'),
-       %(run)s, holding_id, %(fy)s, %(q)s, av, holding_tax, conservancy, lighting, water, sewerage, fire, cur,
-       arrears, advance, greatest(0, arrears - advance + cur),
-       CASE WHEN %(q)s = 1 THEN greatest(0, arrears - advance + 4 * cur - round(4 * cur * rebate_pct / 100, 2)) END,
-       CASE WHEN %(q)s = 1 THEN round(4 * cur * rebate_pct / 100, 2) END
-FROM amounts
+INSERT INTO imis_revenue.bill (bill_number, bill_run_id, holding_id, fiscal_year, quarter, {BILL_COLUMNS})
+SELECT %(code)s || '-' || {BILL_NUMBER}, %(run)s, holding_id, fiscal_year, quarter, {BILL_VALUES}
+FROM numbered
 """
 
 

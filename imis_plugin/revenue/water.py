@@ -83,19 +83,30 @@ WHERE c.status = 'active'
   AND NOT EXISTS (SELECT 1 FROM imis_revenue.water_bill wb WHERE wb.connection_id = c.id AND wb.period_month = %(first)s)
 """
 
-_INSERT = """
+# The water-bill arithmetic, one definition for the monthly run below and the demo-city generator's water
+# history (imis_plugin.demo_city): over rows with the meter's opening and closing index, `used` (m3), the
+# tariff `t` and the connection's `balance` (owed > 0 > paid ahead), WATER_CHARGE prices the month's use
+# by the slabs, at least the minimum charge; WATER_BILL_VALUES are the values of WATER_BILL_COLUMNS, in
+# order, once that charge is `charge` and the tariff's fixed charge `fixed`.
+WATER_CHARGE = "greatest(imis_app.water_slab_charge(t.id, used), t.minimum_charge_bdt)"
+WATER_BILL_COLUMNS = """opening_m3, closing_m3, consumption_m3, consumption_charge_bdt, fixed_charge_bdt,
+    current_bdt, arrears_bdt, advance_bdt, total_due_bdt"""
+WATER_BILL_VALUES = """opening, closing, used, charge, fixed, charge + fixed, greatest(balance, 0),
+       greatest(-balance, 0), greatest(0, balance + charge + fixed)"""
+
+_INSERT = f"""
 WITH tariff AS (
     SELECT DISTINCT ON (category) id, category, fixed_charge_bdt, minimum_charge_bdt
     FROM imis_revenue.water_tariff WHERE effective_from <= %(first)s ORDER BY category, effective_from DESC
 ),
+measured AS (
+    SELECT w.*, w.closing - w.opening AS used FROM water_run w WHERE w.closing IS NOT NULL
+),
 priced AS (
-    SELECT w.*, w.closing - w.opening AS used, t.fixed_charge_bdt AS fixed,
-           greatest(imis_app.water_slab_charge(t.id, w.closing - w.opening), t.minimum_charge_bdt) AS charge,
-           coalesce(s.balance_bdt, 0) AS balance
-    FROM water_run w
-    JOIN tariff t ON t.category = w.category
-    LEFT JOIN imis_app.water_connection_status s ON s.id = w.connection_id
-    WHERE w.closing IS NOT NULL
+    SELECT m.*, t.fixed_charge_bdt AS fixed, {WATER_CHARGE} AS charge, coalesce(s.balance_bdt, 0) AS balance
+    FROM measured m
+    JOIN tariff t ON t.category = m.category
+    LEFT JOIN imis_app.water_connection_status s ON s.id = m.connection_id
 ),
 numbered AS (
     -- numbers go on after the month's last one (a deleted bill leaves a gap, never a clash)
@@ -104,12 +115,10 @@ numbered AS (
                 + row_number() OVER (ORDER BY p.connection_no) AS seq
     FROM priced p
 )
-INSERT INTO imis_revenue.water_bill (bill_number, connection_id, meter_id, period_month, opening_m3, closing_m3,
-    consumption_m3, consumption_charge_bdt, fixed_charge_bdt, current_bdt, arrears_bdt, advance_bdt,
-    total_due_bdt, due_date)
+INSERT INTO imis_revenue.water_bill (bill_number, connection_id, meter_id, period_month, {WATER_BILL_COLUMNS},
+    due_date)
 SELECT 'W-' || to_char(%(first)s::date, 'YYYYMM') || '-' || lpad(seq::text, 6, '0'), connection_id, meter_id,
-       %(first)s, opening, closing, used, charge, fixed, charge + fixed, greatest(balance, 0), greatest(-balance, 0),
-       greatest(0, balance + charge + fixed), %(due)s
+       %(first)s, {WATER_BILL_VALUES}, %(due)s
 FROM numbered
 """
 
