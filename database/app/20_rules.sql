@@ -34,7 +34,7 @@ DECLARE
 BEGIN
     FOR t IN
         SELECT f_table_schema, f_table_name, f_geometry_column FROM public.geometry_columns
-        WHERE f_table_schema IN ('imis_core', 'imis_fsm')
+        WHERE f_table_schema IN ('imis_core', 'imis_fsm', 'imis_revenue')
     LOOP
         EXECUTE format('CREATE TRIGGER b_check_%1$s BEFORE INSERT OR UPDATE OF %2$I ON %3$I.%4$I FOR EACH ROW '
                        'WHEN (NEW.%2$I IS NOT NULL AND (ST_IsEmpty(NEW.%2$I) OR NOT ST_IsValid(NEW.%2$I))) '

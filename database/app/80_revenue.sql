@@ -2,25 +2,8 @@
 -- their messages, and the views behind the due-status layers and registers. Who may do what (the revenue
 -- chief runs the module, collectors take payments in their own name, readings and applications; bills
 -- are read-only to them): database/permissions.toml.
--- Row metadata and audit triggers come from the generic loop in 10_base.sql.
-
--- Geometry: valid and not empty, with the message of 20_rules.sql.
-DO $$
-DECLARE
-    t record;
-BEGIN
-    FOR t IN
-        SELECT f_table_schema, f_table_name, f_geometry_column FROM public.geometry_columns
-        WHERE f_table_schema = 'imis_revenue'
-    LOOP
-        EXECUTE format('CREATE TRIGGER b_check_%1$s BEFORE INSERT OR UPDATE OF %2$I ON %3$I.%4$I FOR EACH ROW '
-                       'WHEN (NEW.%2$I IS NOT NULL AND (ST_IsEmpty(NEW.%2$I) OR NOT ST_IsValid(NEW.%2$I))) '
-                       'EXECUTE FUNCTION imis_app.check_geometry(%5$L)',
-                       t.f_geometry_column, t.f_geometry_column, t.f_table_schema, t.f_table_name,
-                       t.f_geometry_column);
-    END LOOP;
-END
-$$;
+-- Row metadata and audit triggers come from the generic loop in 10_base.sql, the geometry rule from
+-- the one in 20_rules.sql.
 
 CREATE FUNCTION imis_app.revenue_fail(rule text, message text, VARIADIC args text[]) RETURNS void
 LANGUAGE plpgsql AS $$
