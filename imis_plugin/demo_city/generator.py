@@ -85,11 +85,11 @@ STEP_WEIGHTS = {
     "Boundary and wards": 1.3, "Treatment plants, water bodies, low-income communities": 0.2,
     "Placing buildings on their lots": 13, "Writing buildings": 4.6, "Owners and holdings": 14,
     "Containments": 7.6, "Toilets": 1.3, "Service providers, vehicles and crews": 0.1, "FSM history": 5.7,
-    "Writing the FSM history": 10.3, "Water points and samples": 0.2, "Tax rates and assessments": 8,
-    "Holding-tax bill runs": 20, "Water connections and readings": 6, "Water bills and payments": 10,
-    "Solid-waste routes, customers and payments": 6,
+    "Writing the FSM history": 10.3, "Water points and samples": 0.2, "Tax rates and assessments": 9,
+    "Holding-tax bill runs": 25, "Water connections and readings": 4, "Water bills and payments": 6,
+    "Solid-waste routes, customers and payments": 4,
 }
-FINISH_WEIGHTS = {"keys": 45, "rules": 3.5, "statistics": 4}
+FINISH_WEIGHTS = {"keys": 52, "rules": 3.5, "statistics": 4.7}
 
 
 COUNTS_FROM_HISTORY = """
