@@ -7,20 +7,23 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import psycopg2
 import pytest
 from openpyxl import Workbook, load_workbook
 from osgeo import ogr, osr
 from psycopg2 import sql
+from psycopg2.extensions import make_dsn
 
-from imis_plugin.db.connect import transaction
+from imis_plugin.db.connect import connect, transaction
 from imis_plugin.db.migrate import upgrade
 from imis_plugin.paths import DATABASE_DIR
-from imis_plugin.transfer import TransferError
+from imis_plugin.transfer import TransferError, load
 from imis_plugin.transfer.export import run_export
 from imis_plugin.transfer.importer import run_import
 from imis_plugin.transfer.mapping import load as load_mapping
 from imis_plugin.transfer.validate import Params, typed
 from tests.conftest import TEST_SRID
+from tests.logins import create_login
 from tests.sample_city import X, Y, populate, row_counts
 
 ogr.UseExceptions()
@@ -153,6 +156,86 @@ def test_import_inserts_then_rerun_changes_nothing(city_dsn, tmp_path):
     assert (third.total("inserted"), third.total("updated"), third.total("unchanged")) == (0, 1, 2)
     assert scalar(city_dsn, "SELECT row_version FROM imis_core.building WHERE bin = 'N00002'") == 2
     assert scalar(city_dsn, "SELECT row_version FROM imis_core.building WHERE bin = 'N00001'") == 1
+
+
+# --- an initial load: indexes built after the rows, foreign keys checked in one join -------------------
+
+
+@pytest.fixture
+def empty_city(head_dsn, monkeypatch):
+    """A city with one ward and no buildings; any import of 2+ rows counts as an initial load."""
+    monkeypatch.setattr(load, "BULK_MIN_ROWS", 2)
+    with transaction(head_dsn) as conn, conn.cursor() as cur:
+        cur.execute("INSERT INTO imis_core.ward (number, geom) VALUES (1, ST_Multi(ST_GeomFromText(%s, %s)))",
+                    (square(X, Y, 2000), TEST_SRID))
+    return head_dsn
+
+
+def building_catalog(dsn) -> tuple[list, list]:
+    """The building table's indexes and constraints as the server defines them, and the indexes' oids."""
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        cur.execute("SELECT c.relname, pg_get_indexdef(i.indexrelid), i.indexrelid FROM pg_index i "
+                    "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'imis_core.building'::regclass "
+                    "ORDER BY 1")
+        indexes = cur.fetchall()
+        cur.execute("SELECT conname, pg_get_constraintdef(oid), convalidated FROM pg_constraint "
+                    "WHERE conrelid = 'imis_core.building'::regclass ORDER BY 1")
+        return [i[:2] for i in indexes] + cur.fetchall(), [i[2] for i in indexes]
+
+
+def test_initial_load_builds_indexes_after_the_rows_and_keeps_the_schema(empty_city, tmp_path):
+    definitions, oids = building_catalog(empty_city)
+    assert len(oids) == 10 and sum(1 for d in definitions if "FOREIGN KEY" in d[1]) == 10
+    gpkg = write_vector(tmp_path / "b.gpkg", "buildings", buildings(5))
+    result = run_import(empty_city, write_mapping(tmp_path / "m.toml", BUILDINGS_MAPPING), [gpkg])
+    assert result.written and result.total("inserted") == 5
+    after, new_oids = building_catalog(empty_city)
+    assert after == definitions  # the same indexes and validated foreign keys, by name and definition
+    assert set(new_oids) - set(oids)  # rebuilt: the initial-load path ran
+    assert scalar(empty_city, "SELECT count(*) FROM imis_audit.log WHERE table_name = 'building' "
+                              "AND action = 'INSERT'") == 5
+    with pytest.raises(psycopg2.errors.ForeignKeyViolation), transaction(empty_city) as conn, conn.cursor() as cur:
+        cur.execute("UPDATE imis_core.building SET ward_id = gen_random_uuid() WHERE bin = 'N00001'")
+    # a second import into the now populated table goes row by row and leaves the indexes alone
+    more = write_vector(tmp_path / "c.gpkg", "buildings", [dict(b, BIN=f"M{i}") for i, b in enumerate(buildings(4))])
+    run_import(empty_city, write_mapping(tmp_path / "m.toml", BUILDINGS_MAPPING), [more])
+    assert building_catalog(empty_city)[1] == new_oids
+
+
+def test_refused_initial_load_leaves_rows_indexes_and_keys_as_they_were(empty_city, tmp_path):
+    with transaction(empty_city) as conn, conn.cursor() as cur:
+        cur.execute("CREATE FUNCTION imis_app.test_refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                    "$$BEGIN IF NEW.bin = 'N00004' THEN RAISE EXCEPTION 'test_rule: % refused', NEW.bin; END IF; "
+                    "RETURN NEW; END$$")
+        cur.execute("CREATE TRIGGER test_refuse BEFORE INSERT ON imis_core.building FOR EACH ROW "
+                    "EXECUTE FUNCTION imis_app.test_refuse()")
+    before = building_catalog(empty_city)
+    gpkg = write_vector(tmp_path / "b.gpkg", "buildings", buildings(5))
+    with pytest.raises(TransferError, match="test_rule: N00004 refused"):
+        run_import(empty_city, write_mapping(tmp_path / "m.toml", BUILDINGS_MAPPING), [gpkg])
+    assert building_catalog(empty_city) == before
+    assert scalar(empty_city, "SELECT count(*) FROM imis_core.building") == 0
+
+
+def test_initial_load_goes_row_by_row_when_the_table_is_in_use_or_not_owned(empty_city, tmp_path):
+    mapping = write_mapping(tmp_path / "m.toml", BUILDINGS_MAPPING)
+    _, oids = building_catalog(empty_city)
+    reader = connect(empty_city)  # a QGIS session in the middle of reading the layer
+    try:
+        with reader.cursor() as cur:
+            cur.execute("SELECT count(*) FROM imis_core.building")
+        gpkg = write_vector(tmp_path / "b.gpkg", "buildings", buildings(3))
+        assert run_import(empty_city, mapping, [gpkg]).total("inserted") == 3
+    finally:
+        reader.close()
+    assert building_catalog(empty_city)[1] == oids
+    with transaction(empty_city) as conn, conn.cursor() as cur:
+        cur.execute("DELETE FROM imis_core.building")
+    editor = create_login(empty_city, "imis_gis_editor")  # may write buildings, does not own the table
+    result = run_import(make_dsn(empty_city, user=editor), mapping, [gpkg])
+    assert result.total("inserted") == 3
+    assert building_catalog(empty_city)[1] == oids
+    assert scalar(empty_city, "SELECT count(DISTINCT changed_by) FROM imis_core.building") == 1
 
 
 def test_dry_run_counts_and_writes_nothing(city_dsn, tmp_path):
