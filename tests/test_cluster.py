@@ -165,3 +165,13 @@ def test_an_ordinary_user_runs_the_cluster_as_themselves(home):
     finally:
         subprocess.run(["runuser", "-u", user, "--", str(IMIS_BIN), "db", "stop"], env=env, capture_output=True,
                        timeout=60)
+
+
+def test_the_cluster_is_sized_for_the_machine(pg_server):
+    """Shared buffers an eighth of the memory (128 MB to 2 GB) and 4 GB of WAL between checkpoints."""
+    memory_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // (1 << 20)
+    with connect(pg_server.dsn("postgres")) as conn, conn.cursor() as cur:
+        cur.execute("SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'")
+        assert cur.fetchone()[0] == max(128, min(memory_mb // 8, 2048))
+        cur.execute("SHOW max_wal_size")
+        assert cur.fetchone()[0] == "4GB"
