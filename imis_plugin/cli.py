@@ -153,7 +153,12 @@ def cmd_national(args) -> int:
     elif args.national_command == "unlink":
         national.unlink_city(national_dsn, args.name)
         print(f"Unlinked {args.name}")
-    print("National database reads: " + (", ".join(national.linked_cities(national_dsn)) or "no city"))
+    linked = national.linked_cities(national_dsn)
+    print("National database reads: " + (", ".join(linked) or "no city"))
+    if args.national_command == "status":
+        for name in linked:
+            years = national.published_years(national_dsn, name)
+            print(f"  {name:<20} published: {', '.join(map(str, years)) or 'nothing yet'}")
     return 0
 
 
@@ -278,7 +283,8 @@ def cmd_demo(args) -> int:
     from .project.screenshots import demo_screenshots  # IMIS project + PNGs in demo-output/screenshots
 
     demo_screenshots(service)
-    print(f"Open the outputs in {demo.OUTPUT}: the project imis.qgz (screenshots/), the analyses (analysis/).")
+    print(f"Open the outputs in {demo.OUTPUT}: the project imis.qgz (screenshots/), the analyses (analysis/), "
+          "the revenue maps, bills and registers (revenue/).")
     return 0
 
 
@@ -353,7 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the login in each city cluster, member of imis_national_reader (default imis_national)")
     p = nsub.add_parser("unlink", help="detach a city")
     p.add_argument("name", metavar="CITY")
-    p = nsub.add_parser("status", help="which cities the national database reads")
+    p = nsub.add_parser("status", help="which cities the national database reads, and the years each has published")
     from .indicators.commands import add_national_feed_parser
 
     add_national_feed_parser(nsub)  # imis national feed: the dashboard feed of every city

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .db.connect import connect
+from .db.connect import transaction
 
 
 @dataclass(frozen=True)
@@ -250,13 +250,9 @@ class SqlKpiSource:
         self.dsn = dsn
 
     def _rows(self, query: str, params: dict):
-        conn = connect(self.dsn)
-        try:
-            with conn.cursor() as cur:
-                cur.execute(query, params)
-                return cur.fetchall(), [d.name for d in cur.description]
-        finally:
-            conn.close()
+        with transaction(self.dsn) as conn, conn.cursor() as cur:
+            cur.execute(query, params)
+            return cur.fetchall(), [d.name for d in cur.description]
 
     def targets(self) -> dict[str, KpiDefinition]:
         """The targets the city set in the indicator module (imis_app.indicator_target), where there is one."""
@@ -387,16 +383,12 @@ class IndicatorKpiSource(SqlKpiSource):
 
     @staticmethod
     def available(dsn: str) -> bool:
-        conn = connect(dsn)
-        try:
-            with conn.cursor() as cur:
-                cur.execute(
-                    "SELECT to_regprocedure('imis_app.indicators(date, date, geometry, text[], uuid)') "
-                    "IS NOT NULL"
-                )
-                return bool(cur.fetchone()[0])
-        finally:
-            conn.close()
+        with transaction(dsn) as conn, conn.cursor() as cur:
+            cur.execute(
+                "SELECT to_regprocedure('imis_app.indicators(date, date, geometry, text[], uuid)') "
+                "IS NOT NULL"
+            )
+            return bool(cur.fetchone()[0])
 
     def figures(self, filters: Filters) -> list[Figure]:
         rows, _ = self._rows(
@@ -467,18 +459,14 @@ PERIODS = (
 
 def choices(dsn: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(wards, providers) as (id, label) for the filter lists."""
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(
-                "SELECT id::text, coalesce(name, 'Ward ' || number) FROM imis_core.ward ORDER BY number"
-            )
-            wards = cur.fetchall()
-            cur.execute("SELECT has_table_privilege('imis_fsm.service_provider', 'SELECT')")
-            providers = []
-            if cur.fetchone()[0]:
-                cur.execute("SELECT id::text, name FROM imis_fsm.service_provider ORDER BY name")
-                providers = cur.fetchall()
-        return wards, providers
-    finally:
-        conn.close()
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        cur.execute(
+            "SELECT id::text, coalesce(name, 'Ward ' || number) FROM imis_core.ward ORDER BY number"
+        )
+        wards = cur.fetchall()
+        cur.execute("SELECT has_table_privilege('imis_fsm.service_provider', 'SELECT')")
+        providers = []
+        if cur.fetchone()[0]:
+            cur.execute("SELECT id::text, name FROM imis_fsm.service_provider ORDER BY name")
+            providers = cur.fetchall()
+    return wards, providers

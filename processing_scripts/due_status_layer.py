@@ -44,20 +44,16 @@ class DueStatusLayerAlgorithm(base.ImisAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         dsn = self.database_dsn(parameters, context)
-        from imis_plugin.db.connect import connect
+        from imis_plugin.db.connect import transaction
         from imis_plugin.revenue.feedback import processing_errors
         from imis_plugin.revenue.layers import due_status_layer
 
         service = SERVICES[self.parameterAsEnum(parameters, self.SERVICE, context)]
         ward = None if parameters.get(self.WARD) in (None, "") else self.parameterAsInt(parameters, self.WARD, context)
         with processing_errors():
-            conn = connect(dsn)
-            try:
-                with conn.cursor() as cur:
-                    cur.execute("SELECT srid FROM imis_core.city LIMIT 1")
-                    srid = cur.fetchone()[0]
-            finally:
-                conn.close()
+            with transaction(dsn) as conn, conn.cursor() as cur:
+                cur.execute("SELECT srid FROM imis_core.city LIMIT 1")
+                srid = cur.fetchone()[0]
         layer = due_status_layer(dsn, service, srid, ward)
         if not layer.isValid():
             raise QgsProcessingException(self.tr("The {} view could not be opened as a layer: is the database at "

@@ -143,23 +143,26 @@ class PlanEmptyingScheduleAlgorithm(base.ImisAlgorithm):
             return outputs
         orders = self.parameterAsFileOutput(parameters, self.WORK_ORDERS, context)
         if orders and s["planned"]:
-            written = write_work_orders(dsn, result.code, orders)
+            try:
+                written = write_work_orders(dsn, result.code, orders)
+            except ScheduleError as error:
+                raise QgsProcessingException(str(error)) from error
             feedback.pushInfo(self.tr("Work orders: {} sheets, {} stops").format(written["sheets"], written["stops"]))
             outputs[self.WORK_ORDERS] = orders
         outputs.update(self._layers(dsn, result, context))
         return outputs
 
     def _layers(self, dsn, result, context):
-        from imis_plugin.db.connect import connect
+        from imis_plugin.db.connect import transaction
+        from imis_plugin.fsm.errors import ScheduleError
         from imis_plugin.fsm.layers import ROUTES, STOPS, schedule_layer
 
-        conn = connect(dsn)
         try:
-            with conn.cursor() as cur:
+            with transaction(dsn, ScheduleError) as conn, conn.cursor() as cur:
                 cur.execute("SELECT srid FROM imis_core.city LIMIT 1")
                 srid = cur.fetchone()[0]
-        finally:
-            conn.close()
+        except ScheduleError as error:
+            raise QgsProcessingException(str(error)) from error
         outputs = {}
         for key, what, label in ((self.STOPS, STOPS, self.tr("Stops {}")), (self.ROUTES, ROUTES, self.tr("Routes {}"))):
             layer = schedule_layer(dsn, what, result.schedule_id, label.format(result.code), srid)

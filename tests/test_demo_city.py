@@ -1,7 +1,7 @@
 """The synthetic demo city (imis_plugin.demo_city): deterministic for a seed, every row passing the database's
 rules (checked set-based and by re-inserting the city through every trigger), plausible geometry and shares,
-refusal of a non-empty database, cancellation, the CLI, `imis demo`'s idempotent demo city and the
-Processing algorithm, against real PostGIS and QGIS."""
+refusal of a non-empty database, cancellation, the CLI, `imis demo`'s idempotent demo city and its revenue
+outputs (maps, bills, registers), and the Processing algorithm, against real PostGIS and QGIS."""
 import datetime as dt
 import io
 import json
@@ -587,3 +587,147 @@ def test_a_login_that_owns_nothing_loads_with_every_trigger_on(pg_server):
     assert _one(dsn, "SELECT count(*) FROM imis_audit.log WHERE table_name = 'building' AND action = 'INSERT'") == 150
     with transaction(dsn) as conn, conn.cursor() as cur:
         assert validate.problems(cur, NAMES) == []
+
+
+# --- `imis demo`'s revenue outputs -------------------------------------------------------------------------
+
+
+def _pixels(path):
+    """The PNG as an array of RGB pixels (QGIS's Qt reads it)."""
+    import numpy as np
+    from qgis.PyQt.QtGui import QImage
+
+    image = QImage(str(path)).convertToFormat(QImage.Format_RGB32)
+    assert not image.isNull(), f"{path} is not an image"
+    bits = image.constBits()
+    bits.setsize(image.bytesPerLine() * image.height())
+    bgra = np.frombuffer(bits, np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    return bgra[:, :image.width(), 2::-1].astype(int)
+
+
+def _share_of(pixels, rgb: str) -> float:
+    """The share of pixels of this colour ('r,g,b'), anti-aliased edges aside."""
+    import numpy as np
+
+    colour = np.array([int(c) for c in rgb.split(",")])
+    return float((np.abs(pixels - colour).sum(axis=2) <= 12).mean())
+
+
+def _pdf_pages(path) -> int:
+    from osgeo import gdal
+
+    pdf = gdal.OpenEx(str(path), gdal.OF_RASTER)  # poppler reads the PDF
+    assert pdf is not None, f"{path} is not a PDF GDAL can read"
+    return len(pdf.GetMetadata("SUBDATASETS")) // 2 or 1
+
+
+def _sheet_rows(path, sheet: str) -> list[tuple]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    try:
+        return list(book[sheet].iter_rows(values_only=True))
+    finally:
+        book.close()
+
+
+def test_make_demo_writes_the_revenue_outputs(city, qgis_app, tmp_path):
+    """The revenue step of `imis demo` on the demo city: the revenue module's maps, sample bills and
+    registers, each checked against the database."""
+    from imis_plugin import demo
+    from imis_plugin.project.screenshots import SIZE, is_blank
+    from imis_plugin.revenue.layers import STATUS_COLOURS
+
+    dsn, _ = city
+    log = []
+    written = demo.run_revenue(dsn, tmp_path, log.append)
+    assert set(written) == set(demo.REVENUE_FILES)
+    for kind, path in written.items():
+        assert path == tmp_path / demo.REVENUE_FILES[kind] and path.is_file()
+    assert len(log) == len(written)
+    run = _one(dsn, "SELECT code FROM imis_revenue.bill_run WHERE state = 'issued' "
+                    "ORDER BY fiscal_year DESC, quarter DESC LIMIT 1")
+
+    # the sample bills: up to SAMPLE_BILLS of each kind (arrears, paid ahead, neither) among billed buildings
+    kinds = _rows(dsn, """
+        SELECT count(*) FROM imis_app.bill_register r
+        WHERE r.run_code = %s
+          AND EXISTS (SELECT 1 FROM imis_core.building_holding bh WHERE bh.holding_id = r.holding_id)
+        GROUP BY r.arrears_bdt > 0, r.advance_bdt > 0""", (run,))
+    assert len(kinds) >= 2  # the demo city's run has bills with arrears and bills paid ahead
+    chosen = sum(min(n, demo.SAMPLE_BILLS) for n, in kinds)
+    assert written["bills"].read_bytes().startswith(b"%PDF")
+    assert _pdf_pages(written["bills"]) == chosen
+    assert f"{chosen} sample bills of {run}" in "\n".join(log)
+    page = _pixels(written["bill_page"])
+    assert not is_blank(written["bill_page"])
+    assert page.shape[0] / page.shape[1] == pytest.approx(210 / 148, abs=0.01)  # an A5 page
+
+    # the registers: as many rows as the database has bills and payments
+    bills = _sheet_rows(written["bill_register"], "Bills")
+    assert len(bills) - 1 == _one(dsn, "SELECT count(*) FROM imis_revenue.bill b JOIN imis_revenue.bill_run r"
+                                       " ON r.id = b.bill_run_id WHERE r.code = %s", (run,))
+    assert {row[0] for row in bills[1:]} == {n for n, in _rows(
+        dsn, "SELECT bill_number FROM imis_app.bill_register WHERE run_code = %s", (run,))}
+    assert sum(row[1] for row in _sheet_rows(written["bill_register"], "Wards")[1:]) == len(bills) - 1
+    last = _one(dsn, "SELECT max(d) FROM (SELECT max(paid_on) d FROM imis_revenue.payment UNION ALL "
+                     "SELECT max(paid_on) FROM imis_revenue.water_payment UNION ALL "
+                     "SELECT max(paid_on) FROM imis_revenue.swm_payment) x")
+    month_end = last.replace(day=1) - dt.timedelta(days=1)  # the last complete month
+    payments = _one(dsn, """
+        SELECT (SELECT count(*) FROM imis_revenue.payment WHERE paid_on BETWEEN %(a)s AND %(b)s)
+             + (SELECT count(*) FROM imis_revenue.water_payment WHERE paid_on BETWEEN %(a)s AND %(b)s)
+             + (SELECT count(*) FROM imis_revenue.swm_payment WHERE paid_on BETWEEN %(a)s AND %(b)s)""",
+                    {"a": month_end.replace(day=1), "b": month_end})
+    assert payments > 0
+    assert len(_sheet_rows(written["payment_register"], "Payments")) - 1 == payments
+    water_month = _one(dsn, "SELECT max(period_month) FROM imis_revenue.water_bill")
+    assert len(_sheet_rows(written["water_register"], f"Water {water_month:%Y-%m}")) - 1 == _one(
+        dsn, "SELECT count(*) FROM imis_revenue.water_bill WHERE period_month = %s", (water_month,))
+
+    # the maps: QGIS renders the statuses the database has in their colours, and no other
+    for kind, view in (("holding_tax", "building_tax_due"), ("water", "water_connection_status")):
+        pixels = _pixels(written[kind])
+        assert pixels.shape[:2] == (SIZE[1], SIZE[0]) and not is_blank(written[kind])
+        statuses = {s for s, in _rows(dsn, sql.SQL("SELECT DISTINCT status FROM imis_app.{}").format(
+            sql.Identifier(view)))}
+        assert len(statuses & {"paid", "due", "overdue"}) >= 2
+        for status, (colour, _) in STATUS_COLOURS.items():
+            if kind == "water" and status == "no_holding":
+                continue  # a connection's status, not a building's
+            share = _share_of(pixels, colour)
+            assert (share > 0) == (status in statuses), f"{kind}: {status} {share:.2%} of the map"
+    # (paid last month counts against today's date, not the city's as-of date: the fixture's customers of 2025
+    # show as unpaid now, and their wards red)
+    pixels = _pixels(written["solid_waste"])
+    for share in {float(s) for s, in _rows(dsn, "SELECT paid_last_month_pct FROM imis_app.swm_ward_status "
+                                                "WHERE active_customers > 0")}:
+        status = "overdue" if share < 50 else "due" if share < 80 else "paid"  # the layer's three classes
+        assert _share_of(pixels, STATUS_COLOURS[status][0]) > 0.005, f"a ward {share}% paid is not {status}"
+
+    # the status per ward of `imis revenue status`
+    text = written["status"].read_text(encoding="utf-8")
+    assert text.startswith("Holding tax (issued bills)")
+    assert "\nWater connections\n" in text and "\nSolid waste\n" in text
+    swm = text.split("Solid waste\n")[1].splitlines()[1:]  # a line per ward under the header
+    wards = [w for w, in _rows(dsn, "SELECT number FROM imis_core.ward ORDER BY number")]
+    assert [int(line.split()[0]) for line in swm] == wards
+
+
+def test_make_demo_revenue_outputs_of_a_city_without_revenue(pg_server, qgis_app, tmp_path):
+    """Without revenue records the step says what it leaves out and writes the rest."""
+    from imis_plugin import demo
+    from imis_plugin.revenue.layers import STATUS_COLOURS
+
+    dsn = _new_db(pg_server, "demo_city_no_revenue")
+    generate(dsn, buildings=150, seed=2, as_of=AS_OF, revenue=False)
+    (tmp_path / demo.REVENUE_FILES["bills"]).write_bytes(b"%PDF stale")  # from an earlier city
+    log = []
+    written = demo.run_revenue(dsn, tmp_path, log.append)
+    assert set(written) == {"status", "holding_tax"}
+    assert "bills skipped: no bill run is issued" in "\n".join(log)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written.values())
+    status = _one(dsn, "SELECT status FROM imis_app.building_tax_due GROUP BY status "
+                       "ORDER BY count(*) DESC LIMIT 1")
+    assert status == "not_billed"  # holdings without a bill
+    assert _share_of(_pixels(written["holding_tax"]), STATUS_COLOURS[status][0]) > 0.005  # measured 0.015

@@ -17,6 +17,7 @@ Sizes and rounds are small here; bench/reliability.py raises them (IMIS_FAULT_RO
 cycling over the job's phases before the one retry; IMIS_FAULT_ROWS: input size; IMIS_FAULT_SEED).
 """
 import csv
+import datetime as dt
 import os
 import random
 import signal
@@ -28,7 +29,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg2
 import pytest
+from psycopg2 import sql
 from psycopg2.extensions import parse_dsn
 
 from imis_plugin.db.cluster import Cluster, free_port
@@ -52,14 +55,16 @@ CODE = f"HT-{FY}-Q{QUARTER}"
 
 @dataclass(frozen=True)
 class Phase:
-    """Where a job is hit: while its backend runs a statement starting with `query`, or holds the write lock
-    (ROW EXCLUSIVE) on `writes`; the fault comes up to `delay` seconds after the phase starts (less than the
-    phase lasts, which is checked)."""
+    """Where a job is hit: while its backend runs a statement starting with `query`, or holds (or waits for)
+    the write lock (ROW EXCLUSIVE) on `writes`; the fault comes up to `delay` seconds after the phase starts
+    (less than the phase lasts, which is checked). `state`: the backend's, 'idle in transaction' for a job
+    busy on its own side between two statements (`query` is then the last one it ran)."""
 
     name: str
     query: str | None = None
     writes: str | None = None
     delay: float = 0.3
+    state: str = "active"
 
 
 # --- helpers ----------------------------------------------------------------------------------------------
@@ -74,11 +79,12 @@ def monitor(dsn):
 def at_phase(cur, app: str, phase: Phase) -> bool:
     cur.execute("""
         SELECT EXISTS (SELECT 1 FROM pg_stat_activity a
-                       WHERE a.application_name = %(app)s AND a.state = 'active'
+                       WHERE a.application_name = %(app)s AND a.state = %(state)s
                        AND (a.query LIKE %(query)s OR EXISTS (
                            SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.mode = 'RowExclusiveLock'
                            AND l.relation = to_regclass(%(writes)s))))""",
-                {"app": app, "query": (phase.query or "\x01") + "%", "writes": phase.writes})
+                {"app": app, "query": (phase.query or "\x01") + "%", "writes": phase.writes,
+                 "state": phase.state})
     return cur.fetchone()[0]
 
 
@@ -409,12 +415,29 @@ def qgis_process(tmp_path_factory):
 
 
 def restart_mid(cluster: Cluster, dsn: str, qgis_process, algorithm: str, parameters: dict, phase: Phase,
-                rng: random.Random, reliability) -> str:
-    """Run the algorithm; in `phase`, stop the server at once and start it again. Returns qgis_process's
-    complaint, after checking it stopped by itself, in time, with a failure."""
-    app = f"imis-restart-{uuid.uuid4().hex[:8]}"
+                rng: random.Random, reliability, **options) -> str:
+    """Run the algorithm; in `phase`, stop the server at once and start it again (see restart_during).
+    Returns qgis_process's complaint."""
     command = [QGIS_PROCESS, "--json", "run", algorithm, "--", *(f"{k}={v}" for k, v in parameters.items())]
-    proc = subprocess.Popen(command, env={**qgis_process.env, "PGAPPNAME": app}, stdout=subprocess.PIPE,
+    return restart_during(cluster, dsn, command, phase, rng, reliability, env=qgis_process.env, **options)
+
+
+def restart_during(cluster: Cluster, dsn: str, command: list[str], phase: Phase, rng: random.Random,
+                   reliability, *, env=None, mode: str = "immediate", hold: tuple[str, str] | None = None,
+                   after_restart=None) -> str:
+    """Run `command`; in `phase`, stop the server (`mode` immediate: as a crash; fast: as an administrator's
+    restart) and start it again. With `hold` = (table, lock mode) a session of the test locks that table
+    first, so that the job waits in the phase that needs it however small the city: the fault comes at a
+    known point of the run. `after_restart()` runs once the server is back. Returns the job's complaint,
+    after checking it stopped by itself, in time, with a failure."""
+    app = f"imis-restart-{uuid.uuid4().hex[:8]}"
+    holder = None
+    if hold is not None:
+        holder = connect(dsn)  # its transaction stays open (the lock held) until the server goes
+        with holder.cursor() as cur:
+            cur.execute(sql.SQL("LOCK TABLE {} IN {} MODE").format(sql.Identifier(*hold[0].split(".")),
+                                                                   sql.SQL(hold[1])))
+    proc = subprocess.Popen(command, env={**(env or os.environ), "PGAPPNAME": app}, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
         conn = monitor(dsn)
@@ -424,14 +447,22 @@ def restart_mid(cluster: Cluster, dsn: str, qgis_process, algorithm: str, parame
             assert at_phase(conn.cursor(), app, phase), f"the run left '{phase.name}' before the restart"
         finally:
             conn.close()
-        cluster.stop(mode="immediate")
+        stopped = time.monotonic()
+        cluster.stop(mode=mode)
         cluster.start()
         reliability.add("faults injected")
-        reliability.add(f"faults injected: server restart during {phase.name}")
+        kind = "server restart" if mode == "immediate" else f"server restart ({mode} stop)"
+        reliability.add(f"faults injected: {kind} during {phase.name}")
+        if after_restart is not None:
+            after_restart()
         out, err = proc.communicate(timeout=60)  # no hang: the run ends by itself
+        reliability.max("seconds from a server stop to the job's message, restart included (max)",
+                        round(time.monotonic() - stopped, 2))
     finally:
         if proc.poll() is None:
             proc.kill()
+        if holder is not None:
+            holder.close()
     assert proc.returncode != 0, out
     return out + err
 
@@ -474,3 +505,172 @@ def test_a_server_restart_under_a_processing_run_fails_clearly_and_the_retry_suc
                            "WHERE bin LIKE 'F%%'")[0]
         reliability.add("rows lost", ROWS - loaded[1])
         assert loaded == (ROWS, ROWS)
+
+
+# --- the server going away under the other modules' jobs ----------------------------------------------------
+# Each job is held at a known point by a lock a session of the test takes first (on the table the job writes,
+# or reads, next), so that a small city suffices; then the server stops (at once, as a crash, or fast, as an
+# administrator's restart) and starts again. The job must end by itself with its module's message (the
+# connection was lost, nothing written), not psycopg2's "connection already closed" or a traceback, and
+# leave every IMIS table as it was.
+
+
+def explained(complaint: str) -> None:
+    """The job said the connection was lost and nothing was written, in its own words only."""
+    assert "The connection to the database was lost (" in complaint, complaint
+    assert "Nothing of this run was written; run it again once the server is back." in complaint, complaint
+    after = complaint.split("The connection to the database was lost")[-1]
+    assert "Traceback" not in after and "connection already closed" not in complaint, complaint
+
+
+def restart_database(cluster: Cluster, name: str) -> str:
+    dsn = cluster.ensure_database(name)
+    upgrade(dsn, srid=TEST_SRID)
+    return dsn
+
+
+def test_a_server_restart_under_a_payment_import_fails_clearly_and_writes_nothing(own_cluster, tmp_path,
+                                                                                  reliability):
+    from imis_plugin.revenue import billing
+
+    dsn = restart_database(own_cluster, "restart_payments")
+    ids = populate(dsn)
+    add_holdings(dsn, 30, ids["ward"])
+    billing.issue(dsn, billing.sign_off(dsn, billing.run_bills(dsn, FY, QUARTER).code)["code"])
+    numbers = [n for (n,) in rows(dsn, "SELECT bill_number FROM imis_revenue.bill ORDER BY 1 LIMIT 10")]
+    gateway = tmp_path / "ekpay.csv"
+    gateway.write_text("bill_number,transaction_id,amount,paid_on\n" + "".join(
+        f"{n},EKP-{i},100.00,{dt.date.today()}\n" for i, n in enumerate(numbers)), encoding="utf-8")
+    command = imis("revenue", "import-payments", "--dsn", dsn, str(gateway))
+    before = fingerprint(dsn)
+
+    # held before its payments, with the file's import record written in its transaction
+    explained(restart_during(own_cluster, dsn, command, Phase("payment import", writes="imis_revenue.payment",
+                                                              delay=0),
+                             random.Random(SEED), reliability, mode="fast",
+                             hold=("imis_revenue.payment", "EXCLUSIVE")))
+    assert fingerprint(dsn) == before, "a payment import cut by the restart left rows behind"
+    assert "10 rows; 10 applied (1,000.00 BDT)" in run_to_the_end(command).stdout
+    reliability.add("jobs retried")
+
+
+def test_a_server_restart_under_a_demo_city_generation_fails_clearly_and_writes_nothing(own_cluster,
+                                                                                        reliability):
+    dsn = restart_database(own_cluster, "restart_demo_city")
+    command = imis("demo-city", "--dsn", dsn, "--buildings", "200", "--seed", "3")
+    before = fingerprint(dsn)
+
+    # held at its last step, the whole city (buildings, FSM history, bills) written in its transaction
+    explained(restart_during(own_cluster, dsn, command, Phase("demo city: solid waste", delay=0,
+                                                              writes="imis_revenue.swm_route"),
+                             random.Random(SEED), reliability, hold=("imis_revenue.swm_route", "EXCLUSIVE")))
+    assert fingerprint(dsn) == before, "a generation cut by the restart left rows behind"
+    run_to_the_end(command)  # no --replace needed: the database holds no part of the first run
+    reliability.add("jobs retried")
+    assert scalar(dsn, "SELECT count(*) FROM imis_core.building") == 200
+
+
+def test_a_server_restart_under_an_export_fails_clearly_and_leaves_no_file(own_cluster, tmp_path,
+                                                                           reliability):
+    dsn = restart_database(own_cluster, "restart_export")
+    populate(dsn)
+    folder = tmp_path / "export"
+    folder.mkdir()
+    # the second layer's file is a pipe nobody reads yet: the export waits there, the first layer written,
+    # between two statements of its transaction (an immediate stop is then noticed only by the next one)
+    fifo = folder / "building.csv"
+    os.mkfifo(fifo)
+    reader = []
+    command = imis("export", "ward", "building", "--format", "csv", "-o", str(folder), "--dsn", dsn)
+    explained(restart_during(own_cluster, dsn, command, Phase("export: between layers", query="COPY ",
+                                                              state="idle in transaction", delay=0),
+                             random.Random(SEED), reliability,
+                             after_restart=lambda: reader.append(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))))
+    os.close(reader[0])
+    assert sorted(p.name for p in folder.iterdir()) == [], "the cut export left files that look like one"
+    run_to_the_end(command)
+    reliability.add("jobs retried")
+    assert sorted(p.name for p in folder.iterdir()) == ["building.csv", "ward.csv"]
+
+
+def test_a_server_restart_under_a_qfield_packaging_fails_clearly_and_leaves_no_package(own_cluster, tmp_path,
+                                                                                       reliability):
+    dsn = restart_database(own_cluster, "restart_qfield_package")
+    populate(dsn)
+    folder = tmp_path / "ward1"
+    command = imis("qfield", "package", "--dsn", dsn, str(folder), "--ward", "1")
+    before = fingerprint(dsn)
+
+    # held when it registers the package, the GeoPackage and the project written
+    explained(restart_during(own_cluster, dsn, command, Phase("QField packaging: registering", delay=0,
+                                                              writes="imis_audit.field_package"),
+                             random.Random(SEED), reliability, mode="fast",
+                             hold=("imis_audit.field_package", "EXCLUSIVE")))
+    assert fingerprint(dsn) == before
+    assert list(tmp_path.iterdir()) == [], "the cut packaging left a package behind"
+    run_to_the_end(command)
+    reliability.add("jobs retried")
+    assert scalar(dsn, "SELECT count(*) FROM imis_audit.field_package") == 1
+
+
+@pytest.mark.parametrize("algorithm", ["kpi_summary", "plan_emptying_schedule"])
+def test_a_server_restart_under_an_indicator_or_scheduler_run_fails_clearly(own_cluster, qgis_process,
+                                                                            reliability, algorithm):
+    from . import fsm_city
+
+    dsn = restart_database(own_cluster, f"restart_{algorithm}")
+    if algorithm == "kpi_summary":
+        populate(dsn)
+        # the indicators read the containments: held in the middle of their query
+        parameters = {"DATABASE": dsn, "PERIOD": 0, "YEAR": 2025, "OUTPUT": "TEMPORARY_OUTPUT"}
+        phase, hold = Phase("indicator run", query="SELECT indicator, code", delay=0), \
+            ("imis_core.containment", "ACCESS EXCLUSIVE")
+        mode = "immediate"
+    else:
+        fsm_city.populate(dsn)
+        # held when it writes the stops, the schedule itself written in its transaction
+        parameters = {"DATABASE": dsn, "START": fsm_city.START.isoformat(), "END": fsm_city.END.isoformat(),
+                      "CODE": "RESTART"}
+        phase, hold = Phase("scheduler: writing stops", writes="imis_fsm.schedule_item", delay=0), \
+            ("imis_fsm.schedule_item", "EXCLUSIVE")
+        mode = "fast"
+    before = fingerprint(dsn)
+    explained(restart_mid(own_cluster, dsn, qgis_process, f"imis:{algorithm}", parameters, phase,
+                          random.Random(SEED), reliability, mode=mode, hold=hold))
+    assert fingerprint(dsn) == before
+
+    done, output = qgis_process.run_json(f"imis:{algorithm}", **parameters)
+    assert done.returncode == 0, done.stdout + done.stderr
+    reliability.add("jobs retried")
+    if algorithm == "kpi_summary":
+        assert output["results"]["INDICATORS"] > 0
+    else:
+        assert output["results"]["PLANNED"] > 0
+        assert scalar(dsn, "SELECT count(*) FROM imis_fsm.schedule WHERE code = 'RESTART'") == 1
+
+
+@pytest.mark.parametrize("mode", ["immediate", "fast"])
+def test_transaction_explains_a_server_gone_between_statements_and_at_commit(own_cluster, mode):
+    """transaction() says what happened in the module's own error class when the server went away while
+    the work was on the client's side (an immediate stop then shows only at the next statement, and psycopg2
+    does not always mark the connection closed), and when it went away before the commit."""
+    from imis_plugin.revenue.errors import RevenueError
+
+    dsn = own_cluster.ensure_database(f"restart_transaction_{mode}")
+    with pytest.raises(RevenueError, match="Nothing of this run was written") as lost:
+        with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
+            cur.execute("CREATE TABLE written_before (x int)")
+            own_cluster.stop(mode=mode)
+            own_cluster.start()
+            cur.execute("CREATE TABLE written_after (x int)")
+    assert str(lost.value).startswith("The connection to the database was lost (")
+    with pytest.raises(RevenueError, match="lost while committing .*may or may not have been saved"):
+        with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
+            cur.execute("CREATE TABLE committed (x int)")
+            own_cluster.stop(mode=mode)
+            own_cluster.start()
+    assert rows(dsn, "SELECT to_regclass('written_before'), to_regclass('committed')") == [(None, None)]
+    # a refused statement on a live connection stays psycopg2's error, for the module to word
+    with pytest.raises(psycopg2.errors.DivisionByZero):
+        with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
+            cur.execute("SELECT 1 / 0")

@@ -177,6 +177,16 @@ def test_feed_command_for_every_city_or_one(published, tmp_path, capsys):
     assert "is a file, and there are 3 feeds" in capsys.readouterr().err
 
 
+def test_national_status_lists_the_years_each_city_published(published, capsys):
+    _, dsn = published
+    capsys.readouterr()
+    assert main(["national", "status", "--national", dsn]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "National database reads: gazipur, jashore, khulna"
+    for name, years in PUBLISHED.items():  # Gazipur's draft of last year is not published
+        assert f"  {name:<20} published: {', '.join(map(str, years))}" in lines
+
+
 def test_processing_algorithm_writes_every_city_feed(provider, published, tmp_path):
     from processing import run
     from qgis.core import QgsProcessingException

@@ -84,6 +84,22 @@ def test_a_late_reading_is_billed_by_running_again(pg_server):
     assert water_bills(dsn, LAST)["WC-003"][-1] == D("110.00")
 
 
+def test_water_bill_numbers_go_past_six_digits(pg_server):
+    """A month past 999,999 bills gets seven-digit numbers, not six cut ones (which would clash)."""
+    dsn, ids, _logins = new_city(pg_server, "water_numbers")
+    ym = f"{LAST:%Y%m}"
+    rows(dsn, """INSERT INTO imis_revenue.water_bill (bill_number, connection_id, meter_id, period_month,
+                     opening_m3, closing_m3, consumption_m3, consumption_charge_bdt, fixed_charge_bdt,
+                     current_bdt, total_due_bdt, due_date)
+                 VALUES (%s, %s, %s, %s, 100, 100, 0, 0, 0, 0, 0, %s)""",
+         (f"W-{ym}-999999", ids["connection_1"], ids["meter_1"], LAST, month_end(LAST)))
+    rows(dsn, "INSERT INTO imis_revenue.water_reading (meter_id, reading_date, reading_m3) VALUES (%s, %s, 104.5)",
+         (ids["meter_3"], LAST + dt.timedelta(days=25)))
+    assert water.water_billing_run(dsn, LAST, month_end(LAST)).bills == 2
+    assert sorted(b[0] for b in water_bills(dsn, LAST).values()) == [f"W-{ym}-1000000", f"W-{ym}-1000001",
+                                                                     f"W-{ym}-999999"]
+
+
 def test_connection_payment_status(city):
     dsn, *_ = city
     status = {r[0]: r[1:] for r in rows(dsn, "SELECT connection_no, billed_bdt, paid_bdt, balance_bdt, status "

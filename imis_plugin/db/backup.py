@@ -13,20 +13,16 @@ from psycopg2.extensions import parse_dsn
 
 from ..paths import DATABASE_DIR
 from .cluster import find_bindir
-from .connect import connect, redact, transaction
+from .connect import redact, transaction
 from .errors import ImisDatabaseError
 
 Progress = Callable[[float, str], None]
 
 
 def _server_major(dsn: str) -> int:
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SHOW server_version_num")
-            return int(cur.fetchone()[0]) // 10000
-    finally:
-        conn.close()
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        cur.execute("SHOW server_version_num")
+        return int(cur.fetchone()[0]) // 10000
 
 
 def _tool(dsn: str, name: str) -> str:

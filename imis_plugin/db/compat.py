@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .connect import connect
+from .connect import transaction
 from .migrate import head_revision, revisions
 
 
@@ -53,42 +53,38 @@ def tr(text: str) -> str:
 
 def check(dsn: str) -> Compatibility:
     head = head_revision()
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            revision, known = None, False
-            # every role may ask the app schema, which exists only at a head revision ...
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        revision, known = None, False
+        # every role may ask the app schema, which exists only at a head revision ...
+        cur.execute(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n "
+            "ON n.oid = p.pronamespace WHERE n.nspname = 'imis_app' AND p.proname = 'schema_revision') "
+            "THEN has_schema_privilege('imis_app', 'USAGE') ELSE false END"
+        )
+        if cur.fetchone()[0]:
+            cur.execute("SELECT imis_app.schema_revision()")
+            revision, known = cur.fetchone()[0], True
+        else:
+            # ... below head only the owner of alembic_version (an administrator) can read it
             cur.execute(
-                "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n "
-                "ON n.oid = p.pronamespace WHERE n.nspname = 'imis_app' AND p.proname = 'schema_revision') "
-                "THEN has_schema_privilege('imis_app', 'USAGE') ELSE false END"
+                "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n "
+                "ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'alembic_version') "
+                "THEN has_table_privilege('public.alembic_version', 'SELECT') ELSE false END"
             )
             if cur.fetchone()[0]:
-                cur.execute("SELECT imis_app.schema_revision()")
-                revision, known = cur.fetchone()[0], True
-            else:
-                # ... below head only the owner of alembic_version (an administrator) can read it
-                cur.execute(
-                    "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n "
-                    "ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'alembic_version') "
-                    "THEN has_table_privilege('public.alembic_version', 'SELECT') ELSE false END"
-                )
-                if cur.fetchone()[0]:
-                    cur.execute("SELECT version_num FROM public.alembic_version")
-                    row = cur.fetchone()
-                    revision, known = (row[0] if row else None), True
-            # from the catalog: to_regclass would need rights on the schema, which a clerk may lack
-            cur.execute("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'imis_core')")
-            installed = cur.fetchone()[0]
-            cur.execute(
-                "SELECT rolsuper OR (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'imis_admin') "
-                "AND pg_has_role(current_user, 'imis_admin', 'MEMBER')) "
-                "FROM pg_roles WHERE rolname = current_user"
-            )
-            row = cur.fetchone()
-            admin = bool(row and row[0])
-    finally:
-        conn.close()
+                cur.execute("SELECT version_num FROM public.alembic_version")
+                row = cur.fetchone()
+                revision, known = (row[0] if row else None), True
+        # from the catalog: to_regclass would need rights on the schema, which a clerk may lack
+        cur.execute("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'imis_core')")
+        installed = cur.fetchone()[0]
+        cur.execute(
+            "SELECT rolsuper OR (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'imis_admin') "
+            "AND pg_has_role(current_user, 'imis_admin', 'MEMBER')) "
+            "FROM pg_roles WHERE rolname = current_user"
+        )
+        row = cur.fetchone()
+        admin = bool(row and row[0])
     if revision == head:
         return Compatibility(True, revision, head, False, "")
     if not known and installed:

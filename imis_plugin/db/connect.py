@@ -68,14 +68,15 @@ def _watch_client(conn) -> None:
         conn.rollback()
 
 
-def lost_connection(exc: BaseException, committing: bool = False,
-                    error=ImisDatabaseError) -> ImisDatabaseError:
+def lost_connection(exc: BaseException, committing: bool = False, error=ImisDatabaseError) -> Exception:
     """The error (of class `error`, a module's own) to show when the server went away in the middle of the
     work (stopped, restarted, crashed or cut off): it rolls back what was not committed, so nothing was
-    written."""
-    diag = getattr(exc, "diag", None)
-    text = str(exc).strip()
-    reason = getattr(diag, "message_primary", None) or (text.splitlines()[0] if text else type(exc).__name__)
+    written. The reason is psycopg2's own, also when a module wrapped it in an error of its own."""
+    cause = _database_error(exc) or exc
+    diag = getattr(cause, "diag", None)
+    text = str(cause).strip()
+    reason = (getattr(diag, "message_primary", None) or (text.splitlines()[0] if text else "")
+              or type(cause).__name__)
     if committing:
         return error(f"The connection to the database was lost while committing ({reason}): the work may or "
                      "may not have been saved. Check before running it again.")
@@ -83,27 +84,57 @@ def lost_connection(exc: BaseException, committing: bool = False,
                  "cut off. Nothing of this run was written; run it again once the server is back.")
 
 
+def _database_error(exc: BaseException | None) -> psycopg2.Error | None:
+    """The first psycopg2 error behind `exc` (itself, or what it was raised from or while handling)."""
+    found, seen = None, set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, psycopg2.Error):
+            found = exc  # the deepest one: "connection already closed" comes after the real reason
+        exc = exc.__cause__ or exc.__context__
+    return found
+
+
+def gone(conn) -> bool:
+    """Whether the connection is lost, after rolling back what it had begun while it is not. psycopg2 does
+    not always mark a connection closed on the first failure after a server crash (an immediate shutdown
+    while the session was idle in its transaction, or during a COMMIT): a statement that fails proves it."""
+    if conn.closed:
+        return True
+    try:
+        conn.rollback()
+        with conn.cursor() as cur:  # psycopg2 sends no ROLLBACK when it thinks no transaction is open
+            cur.execute("SELECT 1")
+        conn.rollback()
+    except psycopg2.Error:
+        return True
+    return False
+
+
 @contextmanager
-def transaction(dsn: str):
-    """One transaction: committed when the block ends, rolled back on any error. When the server goes away
-    meanwhile, the error says so (an ImisDatabaseError) instead of a failed rollback on a closed
-    connection."""
-    conn = connect(dsn)
+def transaction(dsn: str, error=ImisDatabaseError):
+    """One transaction: committed when the block ends, rolled back on any error. Every module opens its
+    connections here, so that they all explain the same way a server that goes away meanwhile: an error
+    of the module's own class `error` (lost_connection) instead of psycopg2's "connection already closed"
+    or "server closed the connection unexpectedly". A refused connection is an `error` too."""
+    try:
+        conn = connect(dsn)
+    except ImisDatabaseError as exc:
+        if isinstance(exc, error):
+            raise
+        raise error(str(exc)) from None
     try:
         try:
             yield conn
         except BaseException as exc:
-            if not conn.closed:
-                conn.rollback()
-            elif isinstance(exc, (psycopg2.Error, ImisDatabaseError)):  # a module's own error keeps its class
-                raise lost_connection(exc, error=type(exc) if isinstance(exc, ImisDatabaseError)
-                                      else ImisDatabaseError) from exc
+            if gone(conn) and isinstance(exc, (psycopg2.Error, ImisDatabaseError, error)):
+                raise lost_connection(exc, error=error) from exc
             raise
         try:
             conn.commit()
         except psycopg2.Error as exc:
-            if conn.closed:
-                raise lost_connection(exc, committing=True) from exc
+            if gone(conn):
+                raise lost_connection(exc, committing=True, error=error) from exc
             raise
     finally:
         conn.close()

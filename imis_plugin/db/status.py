@@ -1,39 +1,35 @@
 """What a database holds: server and extension versions, schema revision, city CRS, rows per table."""
 from psycopg2 import sql
 
-from .connect import connect
+from .connect import transaction
 from .migrate import head_revision
 from .schemas import DATA_SCHEMAS
 
 
 def database_status(dsn: str) -> dict:
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SHOW server_version")
-            server_version = cur.fetchone()[0]
-            cur.execute("SELECT extname, extversion FROM pg_extension")
-            extensions = dict(cur.fetchall())
-            revision = srid = city = None
-            cur.execute("SELECT to_regclass('public.alembic_version') IS NOT NULL")
-            if cur.fetchone()[0]:
-                cur.execute("SELECT version_num FROM public.alembic_version")
-                row = cur.fetchone()
-                revision = row[0] if row else None
-            cur.execute("SELECT to_regclass('imis_core.city') IS NOT NULL")
-            if cur.fetchone()[0]:
-                cur.execute("SELECT srid, name FROM imis_core.city LIMIT 1")
-                srid, city = cur.fetchone() or (None, None)
-            cur.execute("SELECT table_schema, table_name FROM information_schema.tables "
-                        "WHERE table_schema = ANY(%s) AND table_type = 'BASE TABLE' ORDER BY 1, 2",
-                        (list(DATA_SCHEMAS),))
-            row_counts = {}
-            for schema, table in cur.fetchall():
-                cur.execute(sql.SQL("SELECT count(*) FROM {}.{}").format(sql.Identifier(schema),
-                                                                          sql.Identifier(table)))
-                row_counts[f"{schema}.{table}"] = cur.fetchone()[0]
-    finally:
-        conn.close()
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        cur.execute("SHOW server_version")
+        server_version = cur.fetchone()[0]
+        cur.execute("SELECT extname, extversion FROM pg_extension")
+        extensions = dict(cur.fetchall())
+        revision = srid = city = None
+        cur.execute("SELECT to_regclass('public.alembic_version') IS NOT NULL")
+        if cur.fetchone()[0]:
+            cur.execute("SELECT version_num FROM public.alembic_version")
+            row = cur.fetchone()
+            revision = row[0] if row else None
+        cur.execute("SELECT to_regclass('imis_core.city') IS NOT NULL")
+        if cur.fetchone()[0]:
+            cur.execute("SELECT srid, name FROM imis_core.city LIMIT 1")
+            srid, city = cur.fetchone() or (None, None)
+        cur.execute("SELECT table_schema, table_name FROM information_schema.tables "
+                    "WHERE table_schema = ANY(%s) AND table_type = 'BASE TABLE' ORDER BY 1, 2",
+                    (list(DATA_SCHEMAS),))
+        row_counts = {}
+        for schema, table in cur.fetchall():
+            cur.execute(sql.SQL("SELECT count(*) FROM {}.{}").format(sql.Identifier(schema),
+                                                                      sql.Identifier(table)))
+            row_counts[f"{schema}.{table}"] = cur.fetchone()[0]
     head = head_revision()
     return {
         "server_version": server_version,

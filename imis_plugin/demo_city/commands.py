@@ -86,18 +86,14 @@ def ensure_demo(dsn: str, progress=None, buildings: int = DEMO_BUILDINGS, seed: 
     """The demo city of `imis demo`: generated into an empty database, left alone when it is there already
     (recognised by its name, size and the seed in the audit log's generation record: a second `make demo`
     is quick) or when the database holds other data. Returns what happened."""
-    from ..db.connect import connect
+    from ..db.connect import transaction
     from .generator import DemoCityError, generate, last_generation
 
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT count(*) FROM imis_core.building")
-            count = cur.fetchone()[0]
-            cur.execute("SELECT name FROM imis_core.city")
-            city = cur.fetchone()[0]
-    finally:
-        conn.close()
+    with transaction(dsn, DemoCityError) as conn, conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM imis_core.building")
+        count = cur.fetchone()[0]
+        cur.execute("SELECT name FROM imis_core.city")
+        city = cur.fetchone()[0]
     if count == 0:
         try:
             summary = generate(dsn, buildings=buildings, seed=seed, progress=progress, name=DEMO_NAME,

@@ -18,7 +18,7 @@ from pathlib import Path
 import psycopg2
 from psycopg2 import sql
 
-from ..db.connect import connect
+from ..db.connect import transaction
 from ..db.errors import ImisDatabaseError
 from ..revenue import billing, water
 from . import validate
@@ -327,18 +327,14 @@ def _origin(cur, srid: int, lon: float, lat: float) -> tuple[float, float]:
 
 def last_generation(dsn: str) -> dict | None:
     """What the latest generation recorded in the audit log (seed, size, as-of date, rows), or None."""
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT to_regclass('imis_audit.log') IS NOT NULL")
-            if not cur.fetchone()[0]:
-                return None
-            cur.execute("SELECT new_row FROM imis_audit.log WHERE schema_name = 'imis_core' AND table_name = %s "
-                        "ORDER BY id DESC LIMIT 1", (AUDIT_TABLE,))
-            row = cur.fetchone()
-            return row[0] if row else None
-    finally:
-        conn.close()
+    with transaction(dsn, DemoCityError) as conn, conn.cursor() as cur:
+        cur.execute("SELECT to_regclass('imis_audit.log') IS NOT NULL")
+        if not cur.fetchone()[0]:
+            return None
+        cur.execute("SELECT new_row FROM imis_audit.log WHERE schema_name = 'imis_core' AND table_name = %s "
+                    "ORDER BY id DESC LIMIT 1", (AUDIT_TABLE,))
+        row = cur.fetchone()
+        return row[0] if row else None
 
 
 def generate(dsn: str, buildings: int = DEMO_BUILDINGS, seed: int = DEMO_SEED, progress=None, cancelled=None, *,
@@ -378,27 +374,17 @@ def generate(dsn: str, buildings: int = DEMO_BUILDINGS, seed: int = DEMO_SEED, p
         raise DemoCityError(f"seed must be a whole number from 0 to {2**31 - 1}, not {seed!r}.")
     report = progress or (lambda pct, msg: None)
     started = time.perf_counter()
-    conn = connect(dsn)
-    try:
-        with _Canceller(conn, cancelled) as canceller:
-            try:
-                summary = _generate(conn, buildings, seed, report, cancelled, replace, as_of, name, code,
-                                    name_bn, revenue)
-            except psycopg2.extensions.QueryCanceledError:
-                conn.rollback()
-                if canceller.fired:
-                    raise DemoCityCancelled("Cancelled: nothing was written.") from None
-                raise
-            except psycopg2.Error as error:
-                conn.rollback()
-                message = (error.pgerror or str(error)).strip().splitlines()[0]
-                raise DemoCityError(f"Generating the demo city failed, nothing was written: {message}") from None
-            except BaseException:
-                conn.rollback()
-                raise
-        conn.commit()
-    finally:
-        conn.close()
+    with transaction(dsn, DemoCityError) as conn, _Canceller(conn, cancelled) as canceller:
+        try:
+            summary = _generate(conn, buildings, seed, report, cancelled, replace, as_of, name, code,
+                                name_bn, revenue)
+        except psycopg2.extensions.QueryCanceledError:
+            if canceller.fired:
+                raise DemoCityCancelled("Cancelled: nothing was written.") from None
+            raise
+        except psycopg2.Error as error:  # refused; transaction() rolls back, or explains a lost connection
+            message = (error.pgerror or str(error)).strip().splitlines()[0]
+            raise DemoCityError(f"Generating the demo city failed, nothing was written: {message}") from None
     summary["seconds"] = round(time.perf_counter() - started, 1)
     report(100, f"{buildings:,} buildings in {summary['seconds']} s")
     return summary

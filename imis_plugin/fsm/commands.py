@@ -173,17 +173,13 @@ def cmd_queue(args) -> int:
 
 def cmd_fill(args) -> int:
     from ..cli import _target
-    from ..db.connect import connect
+    from ..db.connect import transaction
 
-    conn = connect(_target(args))
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT code, volume_m3, volume_source, users, users_source, threshold_m3, start_date, "
-                        "start_source, fill_pct_today, due_date, estimates FROM imis_app.containment_fill "
-                        "WHERE code = ANY (%s) ORDER BY code", (args.codes,))
-            rows = cur.fetchall()
-    finally:
-        conn.close()
+    with transaction(_target(args), ScheduleError) as conn, conn.cursor() as cur:
+        cur.execute("SELECT code, volume_m3, volume_source, users, users_source, threshold_m3, start_date, "
+                    "start_source, fill_pct_today, due_date, estimates FROM imis_app.containment_fill "
+                    "WHERE code = ANY (%s) ORDER BY code", (args.codes,))
+        rows = cur.fetchall()
     missing = set(args.codes) - {r[0] for r in rows}
     if missing:
         raise ScheduleError(f"No containment in use with code {', '.join(sorted(missing))}.")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..db.connect import connect
+from ..db.connect import transaction
+from .errors import ScheduleError
 
 STATES = ("applied", "assessed", "scheduled", "emptied", "disposed", "closed", "cancelled")
 OPEN_STATES = STATES[:5]
@@ -36,49 +37,37 @@ class QueueFilter:
 
 def jobs(dsn: str, flt: QueueFilter = QueueFilter(), limit: int = 5000) -> list[dict]:
     """Jobs matching the filter, overdue first, then by the time their next action is due."""
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(
-                f"""SELECT {", ".join(COLUMNS)} FROM imis_app.fsm_job
-                WHERE state = ANY (%(states)s)
-                  AND (%(ward)s::uuid IS NULL OR ward_id = %(ward)s::uuid)
-                  AND (%(provider)s::uuid IS NULL OR provider_id = %(provider)s::uuid)
-                  AND (%(df)s::date IS NULL OR application_date >= %(df)s::date)
-                  AND (%(dt)s::date IS NULL OR application_date <= %(dt)s::date)
-                  AND (NOT %(overdue)s OR overdue)
-                ORDER BY overdue DESC, due_by NULLS LAST, code LIMIT %(limit)s""",
-                {"states": list(flt.states), "ward": flt.ward_id, "provider": flt.provider_id, "df": flt.date_from,
-                 "dt": flt.date_to, "overdue": flt.overdue_only, "limit": limit},
-            )
-            return [dict(zip(COLUMNS, row)) for row in cur.fetchall()]
-    finally:
-        conn.close()
+    with transaction(dsn, ScheduleError) as conn, conn.cursor() as cur:
+        cur.execute(
+            f"""SELECT {", ".join(COLUMNS)} FROM imis_app.fsm_job
+            WHERE state = ANY (%(states)s)
+              AND (%(ward)s::uuid IS NULL OR ward_id = %(ward)s::uuid)
+              AND (%(provider)s::uuid IS NULL OR provider_id = %(provider)s::uuid)
+              AND (%(df)s::date IS NULL OR application_date >= %(df)s::date)
+              AND (%(dt)s::date IS NULL OR application_date <= %(dt)s::date)
+              AND (NOT %(overdue)s OR overdue)
+            ORDER BY overdue DESC, due_by NULLS LAST, code LIMIT %(limit)s""",
+            {"states": list(flt.states), "ward": flt.ward_id, "provider": flt.provider_id, "df": flt.date_from,
+             "dt": flt.date_to, "overdue": flt.overdue_only, "limit": limit},
+        )
+        return [dict(zip(COLUMNS, row)) for row in cur.fetchall()]
 
 
 def counts(dsn: str) -> dict[str, tuple[int, int]]:
     """state -> (jobs, overdue jobs), as the login sees them."""
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT state, count(*), count(*) FILTER (WHERE overdue) FROM imis_app.fsm_job GROUP BY state")
-            return {state: (n, late) for state, n, late in cur.fetchall()}
-    finally:
-        conn.close()
+    with transaction(dsn, ScheduleError) as conn, conn.cursor() as cur:
+        cur.execute("SELECT state, count(*), count(*) FILTER (WHERE overdue) FROM imis_app.fsm_job GROUP BY state")
+        return {state: (n, late) for state, n, late in cur.fetchall()}
 
 
 def choices(dsn: str) -> tuple[list, list]:
     """(wards, providers) as (id, label) for the queue's filters."""
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT id::text, 'Ward ' || number || coalesce(' ' || name, '') FROM imis_core.ward "
-                        "ORDER BY number")
-            wards = cur.fetchall()
-            cur.execute("SELECT id::text, code || ' ' || name FROM imis_fsm.service_provider ORDER BY code")
-            return wards, cur.fetchall()
-    finally:
-        conn.close()
+    with transaction(dsn, ScheduleError) as conn, conn.cursor() as cur:
+        cur.execute("SELECT id::text, 'Ward ' || number || coalesce(' ' || name, '') FROM imis_core.ward "
+                    "ORDER BY number")
+        wards = cur.fetchall()
+        cur.execute("SELECT id::text, code || ' ' || name FROM imis_fsm.service_provider ORDER BY code")
+        return wards, cur.fetchall()
 
 
 def prefill(job: dict) -> dict:

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..db.connect import connect
+from ..db.connect import transaction
 from .errors import ScheduleError
 
 
@@ -67,50 +67,46 @@ def _ratio(label, num, den, unit="%"):
 
 def monthly_report(dsn: str, provider_code: str, month: dt.date) -> MonthReport:
     first, last = month_bounds(month)
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT id, name FROM imis_fsm.service_provider WHERE code = %s", (provider_code,))
-            row = cur.fetchone()
-            if row is None:
-                raise ScheduleError(f"There is no service provider {provider_code}.")
-            provider, name = row
-            p = {"p": provider, "first": first, "last": last}
-            cur.execute("""SELECT count(*) FILTER (WHERE NOT is_cancelled), count(*) FILTER (WHERE is_cancelled),
-                                  count(*) FILTER (WHERE is_emergency AND NOT is_cancelled)
-                           FROM imis_fsm.application WHERE provider_id = %(p)s
-                             AND application_date BETWEEN %(first)s AND %(last)s""", p)
-            received, cancelled, emergencies = cur.fetchone()
-            cur.execute("SELECT response_days FROM imis_fsm.fsm_setting LIMIT 1")
-            target_days = (cur.fetchone() or (7,))[0]
-            cur.execute(
-                """SELECT a.code, b.bin, c.code, a.application_date, e.emptied_date, e.emptied_date - a.application_date,
-                          e.volume_m3, e.trips, e.cost_bdt, d.disposed, d.confirmed, fb.satisfaction, fb.crew_wore_ppe,
-                          ST_X(coalesce(c.location, ST_PointOnSurface(b.geom))),
-                          ST_Y(coalesce(c.location, ST_PointOnSurface(b.geom))), d.n
-                   FROM imis_fsm.emptying e
-                   JOIN imis_fsm.application a ON a.id = e.application_id
-                   LEFT JOIN imis_core.building b ON b.id = a.building_id
-                   LEFT JOIN imis_core.containment c ON c.id = imis_app.job_containment(a.containment_id, a.building_id)
-                   LEFT JOIN LATERAL (SELECT sum(volume_m3) AS disposed, count(*) AS n,
-                                             count(*) FILTER (WHERE confirmed_by IS NOT NULL) AS confirmed
-                                      FROM imis_fsm.disposal WHERE emptying_id = e.id) d ON true
-                   LEFT JOIN imis_fsm.feedback fb ON fb.application_id = a.id
-                   WHERE a.provider_id = %(p)s AND e.emptied_date BETWEEN %(first)s AND %(last)s
-                   ORDER BY e.emptied_date, a.code""", p)
-            rows = cur.fetchall()
-            cur.execute("""SELECT count(*) FILTER (WHERE status = 'planned'), count(*) FILTER (WHERE status = 'confirmed'),
-                                  count(*) FILTER (WHERE status = 'declined')
-                           FROM imis_fsm.schedule_item WHERE provider_id = %(p)s
-                             AND service_date BETWEEN %(first)s AND %(last)s""", p)
-            planned, confirmed, declined = cur.fetchone()
-            cur.execute("SELECT count(*), count(*) FILTER (WHERE overdue) FROM imis_app.fsm_job "
-                        "WHERE provider_id = %(p)s AND state NOT IN ('closed', 'cancelled')", p)
-            open_now, overdue_now = cur.fetchone()
-            cur.execute("SELECT srid FROM imis_core.city LIMIT 1")
-            srid = cur.fetchone()[0]
-    finally:
-        conn.close()
+    with transaction(dsn, ScheduleError) as conn, conn.cursor() as cur:
+        cur.execute("SELECT id, name FROM imis_fsm.service_provider WHERE code = %s", (provider_code,))
+        row = cur.fetchone()
+        if row is None:
+            raise ScheduleError(f"There is no service provider {provider_code}.")
+        provider, name = row
+        p = {"p": provider, "first": first, "last": last}
+        cur.execute("""SELECT count(*) FILTER (WHERE NOT is_cancelled), count(*) FILTER (WHERE is_cancelled),
+                              count(*) FILTER (WHERE is_emergency AND NOT is_cancelled)
+                       FROM imis_fsm.application WHERE provider_id = %(p)s
+                         AND application_date BETWEEN %(first)s AND %(last)s""", p)
+        received, cancelled, emergencies = cur.fetchone()
+        cur.execute("SELECT response_days FROM imis_fsm.fsm_setting LIMIT 1")
+        target_days = (cur.fetchone() or (7,))[0]
+        cur.execute(
+            """SELECT a.code, b.bin, c.code, a.application_date, e.emptied_date, e.emptied_date - a.application_date,
+                      e.volume_m3, e.trips, e.cost_bdt, d.disposed, d.confirmed, fb.satisfaction, fb.crew_wore_ppe,
+                      ST_X(coalesce(c.location, ST_PointOnSurface(b.geom))),
+                      ST_Y(coalesce(c.location, ST_PointOnSurface(b.geom))), d.n
+               FROM imis_fsm.emptying e
+               JOIN imis_fsm.application a ON a.id = e.application_id
+               LEFT JOIN imis_core.building b ON b.id = a.building_id
+               LEFT JOIN imis_core.containment c ON c.id = imis_app.job_containment(a.containment_id, a.building_id)
+               LEFT JOIN LATERAL (SELECT sum(volume_m3) AS disposed, count(*) AS n,
+                                         count(*) FILTER (WHERE confirmed_by IS NOT NULL) AS confirmed
+                                  FROM imis_fsm.disposal WHERE emptying_id = e.id) d ON true
+               LEFT JOIN imis_fsm.feedback fb ON fb.application_id = a.id
+               WHERE a.provider_id = %(p)s AND e.emptied_date BETWEEN %(first)s AND %(last)s
+               ORDER BY e.emptied_date, a.code""", p)
+        rows = cur.fetchall()
+        cur.execute("""SELECT count(*) FILTER (WHERE status = 'planned'), count(*) FILTER (WHERE status = 'confirmed'),
+                              count(*) FILTER (WHERE status = 'declined')
+                       FROM imis_fsm.schedule_item WHERE provider_id = %(p)s
+                         AND service_date BETWEEN %(first)s AND %(last)s""", p)
+        planned, confirmed, declined = cur.fetchone()
+        cur.execute("SELECT count(*), count(*) FILTER (WHERE overdue) FROM imis_app.fsm_job "
+                    "WHERE provider_id = %(p)s AND state NOT IN ('closed', 'cancelled')", p)
+        open_now, overdue_now = cur.fetchone()
+        cur.execute("SELECT srid FROM imis_core.city LIMIT 1")
+        srid = cur.fetchone()[0]
     emptyings = len(rows)
     volume = sum(float(r[6]) for r in rows)
     disposed = sum(float(r[9] or 0) for r in rows)

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 from psycopg2.extras import execute_values
 
-from ..db.connect import connect
+from ..db.connect import transaction
 from .errors import ScheduleError
 from .network import EDGE, Network
 from .packing import Distances, Facility, Job, Params, Truck, pack, simulate
@@ -590,15 +590,11 @@ def _improve_order(jobs: list, truck: Truck, plants, dist: Distances) -> list:
 
 def plan_schedule(dsn: str, request: PlanRequest, progress: Progress | None = None, write: bool = True) -> PlanResult:
     """Plan (or re-plan) a schedule in one transaction: on any error or cancel nothing is written."""
-    conn = connect(dsn)
-    try:
-        with conn, conn.cursor() as cur:
-            result = Planner(cur, request, progress).run(write=write)
-            if not write:
-                conn.rollback()
-            return result
-    finally:
-        conn.close()
+    with transaction(dsn, ScheduleError) as conn, conn.cursor() as cur:
+        result = Planner(cur, request, progress).run(write=write)
+        if not write:
+            conn.rollback()
+        return result
 
 
 def describe(result: PlanResult) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..db.connect import connect
+from ..db.connect import transaction
 from .errors import ScheduleError
 
 HEADER = ["Vehicle", "Trip", "Stop", "Containment", "Type", "Building (BIN)", "House / address", "Ward",
@@ -55,12 +55,8 @@ def write_work_orders(dsn: str, schedule_code: str, path: str | Path, provider_c
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            rows = _rows(cur, schedule_code, provider_code, date_from, date_to)
-    finally:
-        conn.close()
+    with transaction(dsn, ScheduleError) as conn, conn.cursor() as cur:
+        rows = _rows(cur, schedule_code, provider_code, date_from, date_to)
     if not rows:
         raise ScheduleError(f"Schedule {schedule_code} has no stops"
                             + (f" for provider {provider_code}" if provider_code else "")

@@ -8,11 +8,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 import psycopg2
 
-from ..db.connect import connect
+from ..db.connect import transaction
 
 RULES = ("jmp", "city")
 RULE_LABELS = {
@@ -196,12 +197,18 @@ def _check_rules(rules) -> tuple[str, ...]:
     return rules
 
 
+def _connection(target):
+    """A DSN: a transaction of its own (a lost connection explained as an IndicatorError); an open connection:
+    itself, in its owner's transaction."""
+    return transaction(target, IndicatorError) if isinstance(target, str) else nullcontext(target)
+
+
 def _run(conn, query: str, params: dict):
     with conn.cursor() as cur:
         try:
             cur.execute(query, params)
         except psycopg2.Error as exc:
-            conn.rollback()
+            conn.rollback()  # fails on a lost connection: the transaction's owner explains that
             raise _error(exc) from None
         return cur.fetchall()
 
@@ -214,8 +221,7 @@ def compute(target, period: Period, area: Area | None = None, rules=RULES, provi
     rules = _check_rules(rules)
     geometry, params = area.sql()
     params.update({"from": period.date_from, "to": period.date_to, "rules": list(rules), "provider": provider})
-    conn = connect(target) if isinstance(target, str) else target
-    try:
+    with _connection(target) as conn:
         provider_sql = "NULL::uuid"
         if provider:
             found = _run(conn, "SELECT id FROM imis_fsm.service_provider WHERE code = %(provider)s", params)
@@ -232,9 +238,6 @@ def compute(target, period: Period, area: Area | None = None, rules=RULES, provi
         city = _run(conn, "SELECT coalesce(name, code, 'City') FROM imis_core.city", {})[0][0]
         flows = excreta_flow(conn, period, area) if with_flows else []
         return Result(rows, period, area, rules, city, flows)
-    finally:
-        if isinstance(target, str):
-            conn.close()
 
 
 def excreta_flow(target, period: Period, area: Area | None = None) -> list[FlowRow]:
@@ -242,37 +245,25 @@ def excreta_flow(target, period: Period, area: Area | None = None) -> list[FlowR
     area = area or Area.city()
     geometry, params = area.sql()
     params.update({"from": period.date_from, "to": period.date_to})
-    conn = connect(target) if isinstance(target, str) else target
-    try:
+    with _connection(target) as conn:
         rows = _run(conn, f"SELECT stage, label, population, share, safe FROM "
                           f"imis_app.excreta_flow(%(from)s, %(to)s, {geometry})", params)
         return [FlowRow(r[0], r[1], float(r[2]), _num(r[3]), r[4]) for r in rows]
-    finally:
-        if isinstance(target, str):
-            conn.close()
 
 
 def wards(target) -> list[tuple[int, str]]:
     """(number, name) of every ward."""
-    conn = connect(target) if isinstance(target, str) else target
-    try:
+    with _connection(target) as conn:
         return [(n, name) for n, name in _run(
             conn, "SELECT number, coalesce(name, 'Ward ' || number) FROM imis_core.ward ORDER BY number", {})]
-    finally:
-        if isinstance(target, str):
-            conn.close()
 
 
 def check_ranges(rows: list[IndicatorRow], target) -> list[str]:
     """Problems with rows: a value outside its indicator's range, or NULL without a reason (for tests and
     for the KPI summary's own check)."""
-    conn = connect(target) if isinstance(target, str) else target
-    try:
+    with _connection(target) as conn:
         limits = {k: (_num(lo), _num(hi)) for k, lo, hi in
                   _run(conn, "SELECT value, min_value, max_value FROM imis_code.indicator", {})}
-    finally:
-        if isinstance(target, str):
-            conn.close()
     problems = []
     for row in rows:
         lo, hi = limits[row.indicator]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import psycopg2
 
-from ..db.connect import connect
+from ..db.connect import transaction
 from .engine import RULES, IndicatorError, _error
 
 CSV_COLUMNS = ("city", "year", "code", "name", "outcome", "value")
@@ -65,16 +65,12 @@ def build_national(national_dsn: str, city: str, year: int, rule: str = "city") 
 def _read(dsn: str, query: str, params: dict) -> list[tuple]:
     if params["rule"] not in RULES:
         raise IndicatorError(f"rule {params['rule']!r} is not {' or '.join(RULES)}")
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            try:
-                cur.execute(query, params)
-            except psycopg2.Error as exc:
-                raise _error(exc) from None
-            return cur.fetchall()
-    finally:
-        conn.close()
+    with transaction(dsn, IndicatorError) as conn, conn.cursor() as cur:
+        try:
+            cur.execute(query, params)
+        except psycopg2.Error as exc:
+            raise _error(exc) from None
+        return cur.fetchall()
 
 
 def _feed(rows, year: int, rule: str) -> Feed:

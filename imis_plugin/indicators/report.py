@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ..db.connect import connect
+from ..db.connect import transaction
 from .charts import excreta_flow_png, indicator_bars_png
 from .engine import RULE_LABELS, RULES, Area, IndicatorError, Period, compute
 
@@ -20,17 +20,13 @@ PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
 
 def _geometries(dsn: str) -> tuple[int, str, list[tuple[int, str, str]]]:
     """(srid, city WKT, [(ward number, name, WKT)])."""
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT srid, ST_AsText(coalesce(boundary, "
-                        "(SELECT ST_Multi(ST_Union(geom)) FROM imis_core.ward))) FROM imis_core.city")
-            srid, city = cur.fetchone()
-            cur.execute("SELECT number, coalesce(name, 'Ward ' || number), ST_AsText(geom) FROM imis_core.ward "
-                        "ORDER BY number")
-            return srid, city, cur.fetchall()
-    finally:
-        conn.close()
+    with transaction(dsn, IndicatorError) as conn, conn.cursor() as cur:
+        cur.execute("SELECT srid, ST_AsText(coalesce(boundary, "
+                    "(SELECT ST_Multi(ST_Union(geom)) FROM imis_core.ward))) FROM imis_core.city")
+        srid, city = cur.fetchone()
+        cur.execute("SELECT number, coalesce(name, 'Ward ' || number), ST_AsText(geom) FROM imis_core.ward "
+                    "ORDER BY number")
+        return srid, city, cur.fetchall()
 
 
 def _memory_layers(srid: int):

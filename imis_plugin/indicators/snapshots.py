@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import psycopg2
 
-from ..db.connect import connect, transaction
+from ..db.connect import transaction
 from .engine import IndicatorError, _error
 
 
@@ -25,7 +25,7 @@ class SnapshotStatus:
 
 def _call(dsn: str, query: str, params: dict):
     try:
-        with transaction(dsn) as conn, conn.cursor() as cur:
+        with transaction(dsn, IndicatorError) as conn, conn.cursor() as cur:
             cur.execute(query, params)
             return cur.fetchone()
     except psycopg2.Error as exc:
@@ -49,16 +49,12 @@ def mark_sent(dsn: str, year: int) -> None:
 
 
 def status(dsn: str, year: int) -> SnapshotStatus | None:
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT s.year, s.computed_at, s.computed_by, s.is_published, s.published_at, "
-                        "s.published_by, s.sent_at, (SELECT count(*) FROM imis_core.indicator_snapshot_value v "
-                        "WHERE v.snapshot_id = s.id) "
-                        "FROM imis_core.indicator_snapshot s WHERE s.year = %(year)s", {"year": year})
-            row = cur.fetchone()
-    finally:
-        conn.close()
+    with transaction(dsn, IndicatorError) as conn, conn.cursor() as cur:
+        cur.execute("SELECT s.year, s.computed_at, s.computed_by, s.is_published, s.published_at, "
+                    "s.published_by, s.sent_at, (SELECT count(*) FROM imis_core.indicator_snapshot_value v "
+                    "WHERE v.snapshot_id = s.id) "
+                    "FROM imis_core.indicator_snapshot s WHERE s.year = %(year)s", {"year": year})
+        row = cur.fetchone()
     return SnapshotStatus(*row) if row else None
 
 

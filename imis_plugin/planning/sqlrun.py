@@ -13,7 +13,7 @@ import threading
 import psycopg2
 from psycopg2 import sql
 
-from ..db.connect import connect
+from ..db.connect import connect, gone, lost_connection
 from .inputs import Cancelled, PgTable, PlanningError
 
 
@@ -48,7 +48,7 @@ class Session:
 
     def close(self):
         try:
-            self.conn.rollback()
+            gone(self.conn)  # rolls back; a lost connection has nothing to roll back (and must not mask why)
         finally:
             self.conn.close()
 
@@ -80,6 +80,8 @@ class Session:
             if isinstance(error, psycopg2.extensions.QueryCanceledError) and cancel_sent:
                 raise Cancelled()
             if isinstance(error, psycopg2.Error):
+                if gone(self.conn):
+                    raise lost_connection(error, error=PlanningError) from None
                 message = (error.pgerror or str(error)).strip().splitlines()[0]
                 raise PlanningError(f"The database refused the analysis: {message}") from None
             raise error

@@ -281,13 +281,9 @@ def _extent(layers_by_table: dict) -> QgsRectangle | None:
 
 
 def _city_name(dsn: str) -> str | None:
-    from ..db.connect import connect
+    from ..db.connect import transaction
 
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT name FROM imis_core.city LIMIT 1")
-            row = cur.fetchone()
-            return row[0] if row else None
-    finally:
-        conn.close()
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        cur.execute("SELECT name FROM imis_core.city LIMIT 1")
+        row = cur.fetchone()
+        return row[0] if row else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..db.connect import connect
+from ..db.connect import transaction
 
 CODE_SCHEMA = "imis_code"
 #: Schemas that never become layers: the app schema (functions), the audit log, retired tables.
@@ -145,72 +145,68 @@ def read_catalog(dsn: str) -> Catalog:
     """The tables the connected role may read, their columns, keys, checks and privileges, and the code lists."""
     from psycopg2 import sql
 
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT current_user, (SELECT srid FROM imis_core.city LIMIT 1)")
-            role, srid = cur.fetchone()
-            cur.execute(_TABLES, {"hidden": list(HIDDEN_SCHEMAS)})
-            tables = {
-                f"{s}.{t}": Table(s, t, can_insert=i, can_update=u, can_delete=d)
-                for s, t, i, u, d in cur.fetchall()
-            }
-            cur.execute(_COLUMNS)
-            for schema, name, column, data_type, nullable, has_default in cur.fetchall():
-                table = tables.get(f"{schema}.{name}")
-                if table is not None:
-                    table.columns.append(Column(column, data_type, nullable, has_default))
-            cur.execute(_GEOMETRIES)
-            for schema, name, column, geometry_type, geometry_srid in cur.fetchall():
-                table = tables.get(f"{schema}.{name}")
-                if table is not None and table.geometry_column is None:
-                    table.geometry_column, table.geometry_type, table.srid = (
-                        column,
-                        geometry_type,
-                        geometry_srid,
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        cur.execute("SELECT current_user, (SELECT srid FROM imis_core.city LIMIT 1)")
+        role, srid = cur.fetchone()
+        cur.execute(_TABLES, {"hidden": list(HIDDEN_SCHEMAS)})
+        tables = {
+            f"{s}.{t}": Table(s, t, can_insert=i, can_update=u, can_delete=d)
+            for s, t, i, u, d in cur.fetchall()
+        }
+        cur.execute(_COLUMNS)
+        for schema, name, column, data_type, nullable, has_default in cur.fetchall():
+            table = tables.get(f"{schema}.{name}")
+            if table is not None:
+                table.columns.append(Column(column, data_type, nullable, has_default))
+        cur.execute(_GEOMETRIES)
+        for schema, name, column, geometry_type, geometry_srid in cur.fetchall():
+            table = tables.get(f"{schema}.{name}")
+            if table is not None and table.geometry_column is None:
+                table.geometry_column, table.geometry_type, table.srid = (
+                    column,
+                    geometry_type,
+                    geometry_srid,
+                )
+        cur.execute(_CONSTRAINTS)
+        foreign_keys, checks = [], []
+        for (
+            name,
+            kind,
+            table_name,
+            definition,
+            columns,
+            target,
+            target_columns,
+            on_delete,
+        ) in cur.fetchall():
+            if table_name not in tables:
+                continue
+            if kind == "p" and len(columns) == 1:
+                tables[table_name].primary_key = columns[0]
+            elif kind == "f":
+                pairs = list(zip(columns, target_columns))
+                # a composite key to a code list is led by the column that references its value
+                pairs.sort(key=lambda pair: pair[1] != "value")
+                foreign_keys.append(
+                    ForeignKey(
+                        name, table_name, pairs[0][0], target, pairs[0][1], on_delete == "c", pairs[1:]
                     )
-            cur.execute(_CONSTRAINTS)
-            foreign_keys, checks = [], []
-            for (
-                name,
-                kind,
-                table_name,
-                definition,
-                columns,
-                target,
-                target_columns,
-                on_delete,
-            ) in cur.fetchall():
-                if table_name not in tables:
-                    continue
-                if kind == "p" and len(columns) == 1:
-                    tables[table_name].primary_key = columns[0]
-                elif kind == "f":
-                    pairs = list(zip(columns, target_columns))
-                    # a composite key to a code list is led by the column that references its value
-                    pairs.sort(key=lambda pair: pair[1] != "value")
-                    foreign_keys.append(
-                        ForeignKey(
-                            name, table_name, pairs[0][0], target, pairs[0][1], on_delete == "c", pairs[1:]
-                        )
-                    )
-                elif kind == "c":
-                    checks.append(Check(name, table_name, definition, list(columns)))
-            code_lists = {}
-            for table in tables.values():
-                if table.schema == CODE_SCHEMA and {"value", "label_en", "label_bn", "sort"} <= {
-                    c.name for c in table.columns
-                }:
-                    cur.execute(
-                        sql.SQL(
-                            "SELECT value, label_en, label_bn, sort FROM {}.{} ORDER BY sort, value"
-                        ).format(sql.Identifier(table.schema), sql.Identifier(table.name))
-                    )
-                    code_lists[table.name] = cur.fetchall()
-            store = None
-            if "imis_core.field_sync_settings" in tables:
-                cur.execute("SELECT attachment_store FROM imis_core.field_sync_settings LIMIT 1")
-                store = (cur.fetchone() or (None,))[0]
-    finally:
-        conn.close()
+                )
+            elif kind == "c":
+                checks.append(Check(name, table_name, definition, list(columns)))
+        code_lists = {}
+        for table in tables.values():
+            if table.schema == CODE_SCHEMA and {"value", "label_en", "label_bn", "sort"} <= {
+                c.name for c in table.columns
+            }:
+                cur.execute(
+                    sql.SQL(
+                        "SELECT value, label_en, label_bn, sort FROM {}.{} ORDER BY sort, value"
+                    ).format(sql.Identifier(table.schema), sql.Identifier(table.name))
+                )
+                code_lists[table.name] = cur.fetchall()
+        store = None
+        if "imis_core.field_sync_settings" in tables:
+            cur.execute("SELECT attachment_store FROM imis_core.field_sync_settings LIMIT 1")
+            store = (cur.fetchone() or (None,))[0]
     return Catalog(tables, foreign_keys, checks, code_lists, role, srid, store)

@@ -55,13 +55,15 @@ def map_settings(project, extent, size=SIZE):
     return settings
 
 
-def render_map(project, extent, path: Path, size=SIZE, layers=None) -> Path:
-    """Render the project's visible layers (or `layers`) over `extent` into a PNG."""
+def render_map(project, extent, path: Path, size=SIZE, layers=None, antialiasing: bool = True) -> Path:
+    """Render the project's visible layers (or `layers`) over `extent` into a PNG. Without anti-aliasing a
+    whole city's small buildings look the same and the PNG is several times smaller."""
     from qgis.core import QgsMapRendererParallelJob
 
     settings = map_settings(project, extent, size)
     if layers is not None:
         settings.setLayers(layers)
+    settings.setFlag(settings.Antialiasing, antialiasing)
     job = QgsMapRendererParallelJob(settings)
     job.start()
     job.waitForFinished()
@@ -197,27 +199,23 @@ def _neighbourhood(dsn):
     """About 500 m around a building with a containment near the middle of the city: labels show there."""
     from qgis.core import QgsRectangle
 
-    from ..db.connect import connect
+    from ..db.connect import transaction
 
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            # the middle of the city, at a building with a containment
-            cur.execute("""
-                SELECT ST_X(ST_Centroid(b.geom)), ST_Y(ST_Centroid(b.geom)) FROM imis_core.building b
-                WHERE EXISTS (SELECT 1 FROM imis_core.building_containment bc WHERE bc.building_id = b.id)
-                ORDER BY b.geom <-> (SELECT ST_SetSRID(ST_Centroid(ST_Extent(geom)), (SELECT srid FROM imis_core.city))
-                                     FROM imis_core.building)
-                LIMIT 1""")
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        # the middle of the city, at a building with a containment
+        cur.execute("""
+            SELECT ST_X(ST_Centroid(b.geom)), ST_Y(ST_Centroid(b.geom)) FROM imis_core.building b
+            WHERE EXISTS (SELECT 1 FROM imis_core.building_containment bc WHERE bc.building_id = b.id)
+            ORDER BY b.geom <-> (SELECT ST_SetSRID(ST_Centroid(ST_Extent(geom)), (SELECT srid FROM imis_core.city))
+                                 FROM imis_core.building)
+            LIMIT 1""")
+        row = cur.fetchone()
+        if row is None:
+            cur.execute(
+                "SELECT ST_X(ST_Centroid(geom)), ST_Y(ST_Centroid(geom)) FROM imis_core.building "
+                "ORDER BY bin LIMIT 1"
+            )
             row = cur.fetchone()
-            if row is None:
-                cur.execute(
-                    "SELECT ST_X(ST_Centroid(geom)), ST_Y(ST_Centroid(geom)) FROM imis_core.building "
-                    "ORDER BY bin LIMIT 1"
-                )
-                row = cur.fetchone()
-    finally:
-        conn.close()
     if row is None:
         return None
     x, y = row
@@ -225,23 +223,19 @@ def _neighbourhood(dsn):
 
 
 def _first_bin(dsn):
-    from ..db.connect import connect
+    from ..db.connect import transaction
 
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            # a building with a service history makes the fullest record
-            cur.execute(
-                "SELECT b.bin FROM imis_fsm.application a JOIN imis_core.building b ON b.id = a.building_id "
-                "JOIN imis_fsm.emptying e ON e.application_id = a.id ORDER BY a.application_date LIMIT 1"
-            )
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        # a building with a service history makes the fullest record
+        cur.execute(
+            "SELECT b.bin FROM imis_fsm.application a JOIN imis_core.building b ON b.id = a.building_id "
+            "JOIN imis_fsm.emptying e ON e.application_id = a.id ORDER BY a.application_date LIMIT 1"
+        )
+        row = cur.fetchone()
+        if row is None:
+            cur.execute("SELECT bin FROM imis_core.building ORDER BY bin LIMIT 1")
             row = cur.fetchone()
-            if row is None:
-                cur.execute("SELECT bin FROM imis_core.building ORDER BY bin LIMIT 1")
-                row = cur.fetchone()
-            return row[0] if row else None
-    finally:
-        conn.close()
+        return row[0] if row else None
 
 
 def form_context(canvas=None):

@@ -112,7 +112,7 @@ def configure_store(dsn: str, folder: str | Path | None) -> str | None:
     from ..db.connect import transaction
 
     value = str(Path(folder).expanduser().resolve()) if folder else None
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, FieldSyncError) as conn, conn.cursor() as cur:
         cur.execute("UPDATE imis_core.field_sync_settings SET attachment_store = %s RETURNING attachment_store",
                     (value,))
         row = cur.fetchone()

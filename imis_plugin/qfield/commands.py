@@ -106,19 +106,15 @@ def cmd_import(args) -> int:
 
 def cmd_settings(args) -> int:
     from ..cli import _target
-    from ..db.connect import connect
+    from ..db.connect import transaction
     from .attachments import configure_store
     from .manifest import database_identity
 
     dsn = _target(args)
     if args.attachment_store or args.clear_attachment_store:
         configure_store(dsn, None if args.clear_attachment_store else args.attachment_store)
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            identity, store = database_identity(cur)
-    finally:
-        conn.close()
+    with transaction(dsn, FieldSyncError) as conn, conn.cursor() as cur:
+        identity, store = database_identity(cur)
     print(f"database identity: {identity}")
     print(f"attachment store: {store or '(not set: imis qfield settings --attachment-store DIR)'}")
     return 0

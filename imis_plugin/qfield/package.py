@@ -19,7 +19,7 @@ import psycopg2
 from psycopg2 import sql
 from psycopg2.extras import Json
 
-from ..db.connect import connect
+from ..db.connect import transaction
 from ..transfer.progress import Progress
 from . import manifest as manifest_file
 from .errors import FieldSyncError
@@ -97,11 +97,11 @@ def create_package(dsn: str, output: str | Path, purpose: str, *, area: Area | N
     if folder.exists() and any(folder.iterdir()):
         raise FieldSyncError(f"{folder} exists and is not empty: choose a new folder for the package.")
 
-    conn = connect(dsn)
     created_files = False
     try:
-        conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
-        with conn.cursor() as cur:
+        with transaction(dsn, FieldSyncError) as conn, conn.cursor() as cur:
+            # one REPEATABLE READ snapshot: the rows and the versions recorded for them agree
+            conn.set_session(isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ)
             progress(2, "checking the database")
             database_uuid, store = manifest_file.database_identity(cur)
             revision = manifest_file.schema_revision(cur)
@@ -205,24 +205,17 @@ def create_package(dsn: str, output: str | Path, purpose: str, *, area: Area | N
                 {"id": package_id, "purpose": purpose, "area": Json(area.describe()),
                  "provider": provider_row[0] if provider_row else None, "field_user": field_user,
                  "revision": revision or "", "manifest": Json(rows_manifest)})
-        zip_path = None
-        if make_zip:
-            progress(94, "zipping")
-            zip_path = _zip(folder)
-        conn.commit()
-    except psycopg2.Error as exc:
-        conn.rollback()
-        if created_files:
-            shutil.rmtree(folder, ignore_errors=True)
-        raise FieldSyncError(f"Packaging failed: {str(exc).strip().splitlines()[0]}") from None
-    except BaseException:
-        conn.rollback()
+            zip_path = None
+            if make_zip:
+                progress(94, "zipping")
+                zip_path = _zip(folder)
+    except BaseException as exc:
         if created_files:
             shutil.rmtree(folder, ignore_errors=True)
             folder.with_suffix(".zip").unlink(missing_ok=True)
+        if isinstance(exc, psycopg2.Error):  # refused (a lost connection is a FieldSyncError already)
+            raise FieldSyncError(f"Packaging failed: {str(exc).strip().splitlines()[0]}") from None
         raise
-    finally:
-        conn.close()
     progress(100, "package written")
     return PackageResult(folder, project_path, zip_path, package_id, purpose, area.label(), counts,
                          [s.name for s in specs if s.editable], time.perf_counter() - started)

@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 import psycopg2
 from psycopg2 import sql
 
-from ..db.connect import connect, lost_connection
+from ..db.connect import transaction
 from ..transfer.progress import Progress
 from . import manifest as manifest_file
 from .attachments import Store, StoredFile, open_store, package_file, sha256_of
@@ -211,10 +211,10 @@ def import_package(dsn: str, source: str | Path, *, field_user: str | None = Non
     progress(1, "opening the package")
     with opened_package(source) as (root, meta, gpkg_path):
         package_sha256, _ = sha256_of(gpkg_path)
-        conn = connect(dsn)
         store: Store | None = None
+        reached_commit = False
         try:
-            with conn.cursor() as cur:
+            with transaction(dsn, FieldSyncError) as conn, conn.cursor() as cur:
                 package = _package_record(cur, meta)
                 user = field_user or package["field_user"] or meta.get("field_user")
                 if not user:
@@ -246,30 +246,15 @@ def import_package(dsn: str, source: str | Path, *, field_user: str | None = Non
                 if applied:
                     _log(cur, result, package_sha256, applied)
                 _office_versions(cur, result, layers)
-            try:
-                conn.commit()
-            except psycopg2.Error as exc:
-                if conn.closed:  # saved or not: keep the photos either way (a retry finds them in place)
-                    store = None
-                    raise lost_connection(exc, committing=True, error=FieldSyncError) from None
-                raise
-        except psycopg2.Error as exc:
-            if not conn.closed:
-                conn.rollback()
-            if store is not None:
+                reached_commit = True
+        except BaseException as exc:
+            # a connection lost while committing: saved or not, keep the photos (a retry finds them)
+            if store is not None and not (reached_commit and isinstance(exc, FieldSyncError)):
                 store.undo()
-            if conn.closed:  # the server went away (stopped, restarted): it rolled back, nothing was written
-                raise lost_connection(exc, error=FieldSyncError) from None
-            reason = exc.diag.message_primary if exc.diag and exc.diag.message_primary else str(exc).strip()
-            raise FieldSyncError(f"The import failed and nothing was written: {reason}") from None
-        except BaseException:
-            if not conn.closed:
-                conn.rollback()
-            if store is not None:
-                store.undo()
+            if isinstance(exc, psycopg2.Error):  # refused (a lost connection is a FieldSyncError already)
+                reason = (exc.diag.message_primary if exc.diag else None) or str(exc).strip()
+                raise FieldSyncError(f"The import failed and nothing was written: {reason}") from None
             raise
-        finally:
-            conn.close()
         if result.issues or report:
             from .conflicts import default_paths, write_conflicts_layer, write_report
 

@@ -43,7 +43,7 @@ def set_rates(dsn: str, fiscal_year: int, rates: dict[str, float], maintenance_m
     values = {"fy": fiscal_year, "mm": maintenance_months, "rebate": rebate_pct, "note": note,
               **{r: rates.get(r) for r in RATES}}
     sets = ", ".join(f"{r}_pct = coalesce(%({r})s, imis_revenue.tax_rate.{r}_pct)" for r in RATES)
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
         _run_sql(cur, f"""
             INSERT INTO imis_revenue.tax_rate (fiscal_year, {', '.join(f'{r}_pct' for r in RATES)},
                                                maintenance_months, rebate_pct, note)
@@ -59,7 +59,7 @@ def set_rates(dsn: str, fiscal_year: int, rates: dict[str, float], maintenance_m
 
 
 def get_rates(dsn: str, fiscal_year: int) -> dict | None:
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
         cur.execute(f"SELECT {', '.join(f'{r}_pct' for r in RATES)}, maintenance_months, rebate_pct "
                     "FROM imis_revenue.tax_rate WHERE fiscal_year = %s", (fiscal_year,))
         row = cur.fetchone()
@@ -74,7 +74,7 @@ def assess(dsn: str, holding_code: str, fiscal_year: int, monthly_rent: Decimal 
            maintenance_months: int | None = None, assessed_on: dt.date | None = None,
            assessor: str | None = None) -> Decimal:
     """Record (or correct) a holding's rent-based assessment from a fiscal year on; returns the annual value."""
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
         cur.execute("SELECT id FROM imis_core.holding WHERE holding_code = %s", (holding_code,))
         rows = cur.fetchall()
         if len(rows) != 1:
@@ -207,7 +207,7 @@ def run_bills(dsn: str, fiscal_year: int, quarter: int, due_date: dt.date | None
     period = fiscal_year * 10 + quarter
     label = f"fiscal year {fiscal_year_label(fiscal_year)}, quarter {quarter}"
     result = BillRunResult(code, fiscal_year, quarter, due_date)
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
         report(2, "checking rates and earlier runs")
         cur.execute("SELECT 1 FROM imis_revenue.tax_rate WHERE fiscal_year = %s", (fiscal_year,))
         if cur.fetchone() is None:
@@ -264,7 +264,7 @@ def run_bills(dsn: str, fiscal_year: int, quarter: int, due_date: dt.date | None
 
 
 def _change_state(dsn: str, code: str, state: str) -> dict:
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
         _run_sql(cur, "UPDATE imis_revenue.bill_run SET state = %s WHERE code = %s "
                       "RETURNING code, state, bill_count, total_bdt, signed_off_by, signed_off_at, issued_by, issued_at",
                  (state, code))
@@ -291,7 +291,7 @@ def issue(dsn: str, code: str) -> dict:
 
 
 def bill_runs(dsn: str) -> list[dict]:
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
         cur.execute("SELECT code, fiscal_year, quarter, due_date, state, bill_count, total_bdt, signed_off_by, "
                     "issued_by FROM imis_revenue.bill_run ORDER BY fiscal_year, quarter")
         keys = [d.name for d in cur.description]

@@ -278,30 +278,36 @@ def cmd_water_bills(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from ..db.connect import connect
-
-    conn = connect(_target(args))
-    try:
-        with conn.cursor() as cur:
-            cur.execute("""SELECT w.number, count(a.holding_id), coalesce(sum(a.billed_bdt), 0), coalesce(sum(a.paid_bdt), 0),
-                                  coalesce(sum(greatest(a.balance_bdt, 0)), 0), count(*) FILTER (WHERE a.status = 'overdue')
-                           FROM imis_app.holding_tax_account a LEFT JOIN imis_core.ward w ON w.id = a.ward_id
-                           GROUP BY w.number ORDER BY w.number NULLS LAST""")
-            tax = cur.fetchall()
-            cur.execute("SELECT ward, buildings, coverage_pct, route_coverage_pct, active_customers, paid_last_month_pct "
-                        "FROM imis_app.swm_ward_status ORDER BY ward")
-            swm = cur.fetchall()
-            cur.execute("SELECT status, count(*), coalesce(sum(balance_bdt), 0) FROM imis_app.water_connection_status "
-                        "GROUP BY status ORDER BY status")
-            water = cur.fetchall()
-    finally:
-        conn.close()
-    print("Holding tax (issued bills)\n ward  holdings          billed            paid     outstanding  overdue")
-    for ward, n, billed, paid, out, overdue in tax:
-        print(f" {ward if ward is not None else '-':>4} {n:>9,} {billed:>15,.2f} {paid:>15,.2f} {out:>15,.2f} {overdue:>8,}")
-    print("Water connections\n" + "\n".join(f" {s:<11} {n:>7,} balance {b:>14,.2f} BDT" for s, n, b in water))
-    print("Solid waste\n ward  buildings  served%  near route%  customers  paid last month%")
-    for ward, b, cov, route, customers, paid in swm:
-        print(f" {ward:>4} {b:>10,} {cov if cov is not None else '-':>8} {route if route is not None else '-':>12} "
-              f"{customers:>10,} {paid if paid is not None else '-':>17}")
+    print(status_report(_target(args)), end="")
     return 0
+
+
+def status_report(dsn: str) -> str:
+    """Per ward: holding tax billed, paid, outstanding and overdue; water connections by status; solid-waste
+    coverage and payments (the text of `imis revenue status`, also written by `make demo`)."""
+    from ..db.connect import transaction
+
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
+        cur.execute("""SELECT w.number, count(a.holding_id), coalesce(sum(a.billed_bdt), 0), coalesce(sum(a.paid_bdt), 0),
+                              coalesce(sum(greatest(a.balance_bdt, 0)), 0), count(*) FILTER (WHERE a.status = 'overdue')
+                       FROM imis_app.holding_tax_account a LEFT JOIN imis_core.ward w ON w.id = a.ward_id
+                       GROUP BY w.number ORDER BY w.number NULLS LAST""")
+        tax = cur.fetchall()
+        cur.execute("SELECT ward, buildings, coverage_pct, route_coverage_pct, active_customers, paid_last_month_pct "
+                    "FROM imis_app.swm_ward_status ORDER BY ward")
+        swm = cur.fetchall()
+        cur.execute("SELECT status, count(*), coalesce(sum(balance_bdt), 0) FROM imis_app.water_connection_status "
+                    "GROUP BY status ORDER BY status")
+        water = cur.fetchall()
+    lines = ["Holding tax (issued bills)",
+             " ward  holdings          billed            paid     outstanding  overdue"]
+    for ward, n, billed, paid, out, overdue in tax:
+        lines.append(f" {ward if ward is not None else '-':>4} {n:>9,} {billed:>15,.2f} {paid:>15,.2f} "
+                     f"{out:>15,.2f} {overdue:>8,}")
+    lines += ["Water connections", *(f" {s:<11} {n:>7,} balance {b:>14,.2f} BDT" for s, n, b in water)]
+    lines += ["Solid waste", " ward  buildings  served%  near route%  customers  paid last month%"]
+    for ward, b, cov, route, customers, paid in swm:
+        lines.append(f" {ward:>4} {b:>10,} {cov if cov is not None else '-':>8} "
+                     f"{route if route is not None else '-':>12} {customers:>10,} "
+                     f"{paid if paid is not None else '-':>17}")
+    return "\n".join(lines) + "\n"

@@ -210,7 +210,7 @@ def import_gateway_file(dsn: str, path: str | Path, gateway: str = "ekpay", all_
     rows, sha = read_gateway_file(path)
     result = ImportResult(path, gateway, rows)
     candidates = _within_file(rows)
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
         cur.execute("SELECT is_gateway FROM imis_code.payment_channel WHERE value = %s", (gateway,))
         channel = cur.fetchone()
         if channel is None or not channel[0]:
@@ -282,7 +282,7 @@ def record_payment(dsn: str, bill_number: str, amount: Decimal | float | str, pa
         amount = Decimal(str(amount))
     except InvalidOperation:
         raise RevenueError(f"Amount {amount!r} is not a number.") from None
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
         cur.execute("SELECT id FROM imis_revenue.bill WHERE bill_number = %s", (bill_number,))
         row = cur.fetchone()
         if row is None:

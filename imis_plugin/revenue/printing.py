@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from ..db.connect import connect
+from ..db.connect import transaction
 from ..fsm.progress import Progress
 from .errors import RevenueError
 from .periods import fiscal_year_label
@@ -64,19 +64,15 @@ def _money(value) -> str:
 def fetch_bills(dsn: str, run_code: str, ward: int | None = None, holdings: list[str] | None = None,
                 limit: int | None = None) -> tuple[dict, list[dict]]:
     """The city (name, Bangla name, SRID) and the selected bills of a run, ready for the layout."""
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT state FROM imis_revenue.bill_run WHERE code = %s", (run_code,))
-            run = cur.fetchone()
-            if run is None:
-                raise RevenueError(f"There is no bill run {run_code!r}.")
-            cur.execute("SELECT coalesce(name, 'IMIS city'), coalesce(name_bn, ''), srid FROM imis_core.city LIMIT 1")
-            name, name_bn, srid = cur.fetchone()
-            cur.execute(_BILLS, {"run": run_code, "ward": ward, "holdings": holdings or None, "limit": limit})
-            rows = cur.fetchall()
-    finally:
-        conn.close()
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
+        cur.execute("SELECT state FROM imis_revenue.bill_run WHERE code = %s", (run_code,))
+        run = cur.fetchone()
+        if run is None:
+            raise RevenueError(f"There is no bill run {run_code!r}.")
+        cur.execute("SELECT coalesce(name, 'IMIS city'), coalesce(name_bn, ''), srid FROM imis_core.city LIMIT 1")
+        name, name_bn, srid = cur.fetchone()
+        cur.execute(_BILLS, {"run": run_code, "ward": ward, "holdings": holdings or None, "limit": limit})
+        rows = cur.fetchall()
     bills = []
     for row in rows:
         (number, holding, owner, address, ward_no, fy, quarter, due, av, *amounts, full_year, rebate, wkt) = row

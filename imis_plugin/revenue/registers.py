@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..db.connect import connect
+from ..db.connect import transaction
 from ..fsm.progress import Progress
 from .errors import RevenueError
 from .periods import fiscal_year_label
@@ -55,47 +55,43 @@ def bill_register(dsn: str, run_code: str, path: str | Path, progress: Progress 
     from openpyxl import Workbook
 
     report = progress or Progress()
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT code, fiscal_year, quarter, due_date, state, signed_off_by, signed_off_at, issued_by, "
-                        "issued_at, bill_count FROM imis_revenue.bill_run WHERE code = %s", (run_code,))
-            run = cur.fetchone()
-            if run is None:
-                raise RevenueError(f"There is no bill run {run_code!r}.")
-            book = Workbook(write_only=True)
-            about = book.create_sheet("Run")
-            for key, value in zip(("Bill run", "Fiscal year", "Quarter", "Due date", "State", "Signed off by",
-                                   "Signed off at", "Issued by", "Issued at", "Bills"), run):
-                if key == "Fiscal year":
-                    value = fiscal_year_label(value)
-                if isinstance(value, dt.datetime):
-                    value = value.replace(tzinfo=None)
-                about.append([key, value])
-            about.append(["Written", dt.datetime.now().replace(microsecond=0)])
-            bills = _sheet(book, "Bills", [title for _, title in BILL_COLUMNS])
-            count = 0
-            # plan the cursor for all its rows, not the first tenth (PostgreSQL's default guess for a cursor)
-            cur.execute("SET LOCAL cursor_tuple_fraction = 1.0")
-            with conn.cursor(name="bills") as rows:  # server-side: the city's bills are not held in memory at once
-                rows.itersize = 5000
-                rows.execute(f"SELECT {', '.join(c for c, _ in BILL_COLUMNS)} FROM imis_app.bill_register "
-                             "WHERE run_code = %s ORDER BY bill_number", (run_code,))
-                for row in rows:
-                    # plain values: a styled cell per amount doubles the time of a city's 156,000 rows
-                    bills.append([float(v) if hasattr(v, "as_tuple") else v for v in row])
-                    count += 1
-                    if count % 20000 == 0:
-                        report(5 + 85 * count / max(run[-1], count), f"{count:,} bills")
-            wards = _sheet(book, "Wards", ["Ward", "Bills", "This quarter", "Arrears", "Advance", "Total due", "Paid"])
-            cur.execute("""SELECT ward, count(*), sum(current_bdt), sum(arrears_bdt), sum(advance_bdt), sum(total_due_bdt),
-                                  sum(paid_bdt)
-                           FROM imis_app.bill_register WHERE run_code = %s GROUP BY ward ORDER BY ward NULLS LAST""",
-                        (run_code,))
-            for row in cur.fetchall():
-                _money_row(wards, row, money_from=2)
-    finally:
-        conn.close()
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
+        cur.execute("SELECT code, fiscal_year, quarter, due_date, state, signed_off_by, signed_off_at, issued_by, "
+                    "issued_at, bill_count FROM imis_revenue.bill_run WHERE code = %s", (run_code,))
+        run = cur.fetchone()
+        if run is None:
+            raise RevenueError(f"There is no bill run {run_code!r}.")
+        book = Workbook(write_only=True)
+        about = book.create_sheet("Run")
+        for key, value in zip(("Bill run", "Fiscal year", "Quarter", "Due date", "State", "Signed off by",
+                               "Signed off at", "Issued by", "Issued at", "Bills"), run):
+            if key == "Fiscal year":
+                value = fiscal_year_label(value)
+            if isinstance(value, dt.datetime):
+                value = value.replace(tzinfo=None)
+            about.append([key, value])
+        about.append(["Written", dt.datetime.now().replace(microsecond=0)])
+        bills = _sheet(book, "Bills", [title for _, title in BILL_COLUMNS])
+        count = 0
+        # plan the cursor for all its rows, not the first tenth (PostgreSQL's default guess for a cursor)
+        cur.execute("SET LOCAL cursor_tuple_fraction = 1.0")
+        with conn.cursor(name="bills") as rows:  # server-side: the city's bills are not held in memory at once
+            rows.itersize = 5000
+            rows.execute(f"SELECT {', '.join(c for c, _ in BILL_COLUMNS)} FROM imis_app.bill_register "
+                         "WHERE run_code = %s ORDER BY bill_number", (run_code,))
+            for row in rows:
+                # plain values: a styled cell per amount doubles the time of a city's 156,000 rows
+                bills.append([float(v) if hasattr(v, "as_tuple") else v for v in row])
+                count += 1
+                if count % 20000 == 0:
+                    report(5 + 85 * count / max(run[-1], count), f"{count:,} bills")
+        wards = _sheet(book, "Wards", ["Ward", "Bills", "This quarter", "Arrears", "Advance", "Total due", "Paid"])
+        cur.execute("""SELECT ward, count(*), sum(current_bdt), sum(arrears_bdt), sum(advance_bdt), sum(total_due_bdt),
+                              sum(paid_bdt)
+                       FROM imis_app.bill_register WHERE run_code = %s GROUP BY ward ORDER BY ward NULLS LAST""",
+                    (run_code,))
+        for row in cur.fetchall():
+            _money_row(wards, row, money_from=2)
     path = Path(path)
     book.save(path)
     report(100, f"{count:,} bills written to {path.name}")
@@ -124,13 +120,9 @@ def payment_register(dsn: str, date_from: dt.date, date_to: dt.date, path: str |
         FROM imis_revenue.swm_payment p JOIN imis_revenue.swm_customer c ON c.id = p.customer_id
         WHERE p.paid_on BETWEEN %(a)s AND %(b)s
         ORDER BY 1, 2, 3"""
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute(query, {"a": date_from, "b": date_to})
-            rows = cur.fetchall()
-    finally:
-        conn.close()
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
+        cur.execute(query, {"a": date_from, "b": date_to})
+        rows = cur.fetchall()
     book = Workbook(write_only=True)
     sheet = _sheet(book, "Payments", ["Paid on", "Service", "Bill / month", "Holding / connection / customer",
                                       "Amount", "Channel", "Reference", "Received by"])
@@ -153,22 +145,18 @@ def water_register(dsn: str, month: dt.date, path: str | Path) -> dict:
     """The water bills of a month with what was paid on them."""
     from openpyxl import Workbook
 
-    conn = connect(dsn)
-    try:
-        with conn.cursor() as cur:
-            cur.execute("""
-                SELECT wb.bill_number, c.connection_no, b.bin, c.customer_name, c.category, m.meter_no, wb.opening_m3,
-                       wb.closing_m3, wb.consumption_m3, wb.consumption_charge_bdt, wb.fixed_charge_bdt, wb.current_bdt,
-                       wb.arrears_bdt, wb.advance_bdt, wb.total_due_bdt, wb.due_date,
-                       coalesce((SELECT sum(amount_bdt) FROM imis_revenue.water_payment p WHERE p.water_bill_id = wb.id), 0)
-                FROM imis_revenue.water_bill wb
-                JOIN imis_revenue.water_connection c ON c.id = wb.connection_id
-                JOIN imis_core.building b ON b.id = c.building_id
-                JOIN imis_revenue.water_meter m ON m.id = wb.meter_id
-                WHERE wb.period_month = %s ORDER BY wb.bill_number""", (month.replace(day=1),))
-            rows = cur.fetchall()
-    finally:
-        conn.close()
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
+        cur.execute("""
+            SELECT wb.bill_number, c.connection_no, b.bin, c.customer_name, c.category, m.meter_no, wb.opening_m3,
+                   wb.closing_m3, wb.consumption_m3, wb.consumption_charge_bdt, wb.fixed_charge_bdt, wb.current_bdt,
+                   wb.arrears_bdt, wb.advance_bdt, wb.total_due_bdt, wb.due_date,
+                   coalesce((SELECT sum(amount_bdt) FROM imis_revenue.water_payment p WHERE p.water_bill_id = wb.id), 0)
+            FROM imis_revenue.water_bill wb
+            JOIN imis_revenue.water_connection c ON c.id = wb.connection_id
+            JOIN imis_core.building b ON b.id = c.building_id
+            JOIN imis_revenue.water_meter m ON m.id = wb.meter_id
+            WHERE wb.period_month = %s ORDER BY wb.bill_number""", (month.replace(day=1),))
+        rows = cur.fetchall()
     book = Workbook(write_only=True)
     sheet = _sheet(book, f"Water {month:%Y-%m}", [
         "Bill number", "Connection", "BIN", "Customer", "Category", "Meter", "Opening m3", "Closing m3", "Used m3",

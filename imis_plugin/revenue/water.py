@@ -24,7 +24,7 @@ from .periods import month_end
 def set_tariff(dsn: str, category: str, effective_from: dt.date, slabs: list[tuple[float, float | None, float]],
                fixed_charge: float = 0, minimum_charge: float = 0) -> str:
     """Create or replace a category's tariff from a month on. ``slabs`` are (from m3, to m3 or None, BDT/m3)."""
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
         try:
             cur.execute("""INSERT INTO imis_revenue.water_tariff (category, effective_from, fixed_charge_bdt, minimum_charge_bdt)
                            VALUES (%s, %s, %s, %s)
@@ -93,6 +93,9 @@ WATER_BILL_COLUMNS = """opening_m3, closing_m3, consumption_m3, consumption_char
     current_bdt, arrears_bdt, advance_bdt, total_due_bdt"""
 WATER_BILL_VALUES = """opening, closing, used, charge, fixed, charge + fixed, greatest(balance, 0),
        greatest(-balance, 0), greatest(0, balance + charge + fixed)"""
+#: bills are numbered W-<YYYYMM>-000001... in the month; the part after the month, from the bill's place
+#: `seq` (six digits at least: lpad alone would cut a seventh, as billing.BILL_NUMBER says)
+WATER_BILL_NUMBER = "lpad(seq::text, greatest(6, length(seq::text)), '0')"
 
 _INSERT = f"""
 WITH tariff AS (
@@ -117,7 +120,7 @@ numbered AS (
 )
 INSERT INTO imis_revenue.water_bill (bill_number, connection_id, meter_id, period_month, {WATER_BILL_COLUMNS},
     due_date)
-SELECT 'W-' || to_char(%(first)s::date, 'YYYYMM') || '-' || lpad(seq::text, 6, '0'), connection_id, meter_id,
+SELECT 'W-' || to_char(%(first)s::date, 'YYYYMM') || '-' || {WATER_BILL_NUMBER}, connection_id, meter_id,
        %(first)s, {WATER_BILL_VALUES}, %(due)s
 FROM numbered
 """
@@ -136,7 +139,7 @@ def water_billing_run(dsn: str, month: dt.date, due_date: dt.date | None = None,
         raise RevenueError(f"The due date {due} is before the month ends ({last}).")
     result = WaterRunResult(first, due)
     params = {"first": first, "last": last, "due": due}
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
         cur.execute("LOCK TABLE imis_revenue.water_bill IN SHARE ROW EXCLUSIVE MODE")  # one run at a time
         report(5, "finding meters and readings")
         cur.execute(_METERS, params)
@@ -176,7 +179,7 @@ def water_billing_run(dsn: str, month: dt.date, due_date: dt.date | None = None,
 
 def record_water_payment(dsn: str, bill_number: str, amount, paid_on: dt.date | None = None, channel: str = "counter",
                          reference: str | None = None) -> None:
-    with transaction(dsn) as conn, conn.cursor() as cur:
+    with transaction(dsn, RevenueError) as conn, conn.cursor() as cur:
         cur.execute("SELECT id FROM imis_revenue.water_bill WHERE bill_number = %s", (bill_number,))
         row = cur.fetchone()
         if row is None:

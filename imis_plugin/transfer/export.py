@@ -22,7 +22,7 @@ import psycopg2
 from psycopg2 import sql
 from psycopg2.extensions import parse_dsn
 
-from ..db.connect import connect
+from ..db.connect import transaction
 from . import catalog
 from .catalog import BOOKKEEPING, EXPORT_SCHEMAS, ForeignKey, Table
 from .errors import TransferError
@@ -273,31 +273,28 @@ def run_export(dsn: str, layers: list[str], fmt: str, output: str | Path, filter
         raise TransferError("Shapefile exports are written as one zip file: give an output ending in .zip.")
     progress = progress or Progress()
     filters = filters or Filters()
-    conn = connect(dsn)
-    conn.set_client_encoding("UTF8")
     result = ExportResult(output)
     try:
-        conn.set_session(readonly=True)
-        srid = catalog.city_srid(conn)
-        queries = []
-        for name in layers:
-            queries.append(build_layer(conn, name, filters, srid, fmt))
-        for condition in filters.conditions:  # applies to the layers that have the field, but to one at least
-            if not any(condition.field in layer.filtered_by for layer in queries):
-                fields = sorted({c.name for layer in queries for c in layer.columns if not c.is_geometry})
-                raise TransferError(f"No exported layer has a field {condition.field!r} to filter on. "
-                                    f"Fields: {', '.join(fields)}.")
-        for layer in queries:
-            result.rows[layer.table.name] = _count(conn, layer)
-        progress(5, "counted rows")
-        writer = {"gpkg": _write_gpkg, "shp": _write_shp, "csv": _write_csv, "xlsx": _write_xlsx}[fmt]
-        writer(conn, dsn, queries, output, result, progress.span(5, 100), labels)
-    except psycopg2.Error as exc:
+        with transaction(dsn, TransferError) as conn:
+            conn.set_client_encoding("UTF8")
+            conn.set_session(readonly=True)
+            srid = catalog.city_srid(conn)
+            queries = []
+            for name in layers:
+                queries.append(build_layer(conn, name, filters, srid, fmt))
+            for condition in filters.conditions:  # to the layers that have the field, but to one at least
+                if not any(condition.field in layer.filtered_by for layer in queries):
+                    fields = sorted({c.name for layer in queries for c in layer.columns if not c.is_geometry})
+                    raise TransferError(f"No exported layer has a field {condition.field!r} to filter on. "
+                                        f"Fields: {', '.join(fields)}.")
+            for layer in queries:
+                result.rows[layer.table.name] = _count(conn, layer)
+            progress(5, "counted rows")
+            writer = {"gpkg": _write_gpkg, "shp": _write_shp, "csv": _write_csv, "xlsx": _write_xlsx}[fmt]
+            writer(conn, dsn, queries, output, result, progress.span(5, 100), labels)
+    except psycopg2.Error as exc:  # refused (a lost connection is a TransferError already)
         message = (exc.diag.message_primary or str(exc)).strip()
         raise TransferError(f"The database refused the export: {message}") from None
-    finally:
-        conn.rollback()
-        conn.close()
     progress(100, "done")
     return result
 
@@ -335,9 +332,13 @@ def _write_gpkg(conn, dsn, queries, output: Path, result, progress: Progress, la
     if output.exists():
         output.unlink()
     share = 100.0 / len(queries)
-    for n, layer in enumerate(queries):
-        _translate(conn, dsn, layer, str(output), "GPKG", layer.table.name, progress.span(n * share, (n + 1) * share),
-                   accessMode="update" if n else None)
+    try:
+        for n, layer in enumerate(queries):
+            _translate(conn, dsn, layer, str(output), "GPKG", layer.table.name,
+                       progress.span(n * share, (n + 1) * share), accessMode="update" if n else None)
+    except BaseException:  # no half-written GeoPackage that looks like an export
+        output.unlink(missing_ok=True)
+        raise
 
 
 def _write_shp(conn, dsn, queries, output: Path, result, progress: Progress, labels) -> None:
@@ -371,13 +372,20 @@ def _write_csv(conn, dsn, queries, output: Path, result, progress: Progress, lab
     else:
         output.mkdir(parents=True, exist_ok=True)
         targets = [output / f"{layer.table.name}.csv" for layer in queries]
-    for n, (layer, path) in enumerate(zip(queries, targets)):
-        progress(100.0 * n / len(queries), f"writing {layer.table.name}")
-        with conn.cursor() as cur:
-            statement = cur.mogrify(sql.SQL("COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER true)").format(
-                layer.select(_pairs(layer))), layer.params).decode("utf-8")
-            with open(path, "wb") as stream:
-                cur.copy_expert(statement, stream, size=1 << 20)
+    opened = []
+    try:
+        for n, (layer, path) in enumerate(zip(queries, targets)):
+            progress(100.0 * n / len(queries), f"writing {layer.table.name}")
+            with conn.cursor() as cur:
+                statement = cur.mogrify(sql.SQL("COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER true)").format(
+                    layer.select(_pairs(layer))), layer.params).decode("utf-8")
+                opened.append(path)
+                with open(path, "wb") as stream:
+                    cur.copy_expert(statement, stream, size=1 << 20)
+    except BaseException:  # no half-written CSV files that look like an export
+        for path in opened:
+            path.unlink(missing_ok=True)
+        raise
 
 
 def _sheet_kind(column: ExportColumn) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import psycopg2
 
-from ..db.connect import connect, lost_connection
+from ..db.connect import transaction
 from . import catalog, load, readers, staging
 from .errors import TransferError
 from .mapping import LayerMapping, Mapping
@@ -103,10 +103,9 @@ def run_import(dsn: str, mapping_path: str | Path, files: list[str | Path], *, d
     jobs = plan_jobs(mapping, files)
     result = ImportResult(dry_run=dry_run, skip_rejected=skip_rejected)
     timings = dict.fromkeys(("stage", "validate", "write"), 0.0)
-    conn = connect(dsn)
-    conn.set_client_encoding("UTF8")
     try:
-        with conn.cursor() as cur:
+        with transaction(dsn, TransferError) as conn, conn.cursor() as cur:
+            conn.set_client_encoding("UTF8")
             # staging lives in temp tables: room for them in memory (settable only before the first one)
             cur.execute("SET temp_buffers = '512MB'")
             srid = catalog.city_srid(conn)
@@ -144,29 +143,14 @@ def run_import(dsn: str, mapping_path: str | Path, files: list[str | Path], *, d
                                             step, timings))
                 result.problems += _problems(cur, plan, n)
             rejected = result.total("rejected_rows")
-            if dry_run or (rejected and not skip_rejected):
+            keep = not dry_run and not (rejected and not skip_rejected)
+            if not keep:
                 conn.rollback()
-            else:
-                try:
-                    conn.commit()
-                except psycopg2.Error as exc:
-                    if conn.closed:
-                        raise lost_connection(exc, committing=True, error=TransferError) from None
-                    raise
-                result.written = True
-    except psycopg2.Error as exc:
-        if conn.closed:  # the server went away (stopped, restarted): it rolled back, there is nothing to undo
-            raise lost_connection(exc, error=TransferError) from None
-        conn.rollback()
+    except psycopg2.Error as exc:  # refused (a lost connection is a TransferError already)
         message = (exc.diag.message_primary or str(exc)).strip()
         detail = f" ({exc.diag.message_detail})" if exc.diag.message_detail else ""
         raise TransferError(f"The database refused the import, nothing was written: {message}{detail}") from None
-    except BaseException:
-        if not conn.closed:
-            conn.rollback()
-        raise
-    finally:
-        conn.close()
+    result.written = keep
     result.timings = timings
     if report_path is not None:
         write_report(report_path, result)
