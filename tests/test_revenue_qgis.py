@@ -8,11 +8,12 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from imis_plugin.db.connect import transaction
 from imis_plugin.revenue import billing, registers
 from imis_plugin.revenue.errors import RevenueError
 
 from .revenue_city import FY, as_role, month_start
-from .test_revenue import issue_run, new_city, rows
+from .test_revenue import A, issue_run, new_city, rows
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +121,78 @@ def test_water_billing_and_printing_algorithms(city, registry, tmp_path):
     assert b"Lohit" in data  # the Bangla labels were set in a Bengali font (fonts-lohit-beng-bengali)
     with pytest.raises(QgsProcessingException, match="no bill for this selection"):
         run(registry, "print_bills", {"DATABASE": chief, "CODE": "HT-2024-Q1", "WARD": 9, "PDF": str(pdf)})
+
+
+LONG_OWNER = ("Mohammad Abdur Rahman Chowdhury", "মোহাম্মদ আব্দুর রহমান চৌধুরী")  # 62 characters on the bill
+LONG_ADDRESS = ("House 121/B, Sheikh Mujib Road, Arappur Mohalla / "
+                "বাড়ি ১২১/বি, শেখ মুজিব সড়ক, আরাপপুর মহল্লা")  # 94 characters
+
+
+def test_bill_layout_keeps_the_map_frame_and_prints_long_names_whole(pg_server, qgis_app, tmp_path):
+    """The bills' page as QGIS lays it out for each bill of the atlas: a tall and a wide building do not
+    resize the map's frame, and long Bangla + English owners and addresses wrap inside their boxes, pushing
+    what follows down, without any two items overlapping."""
+    from qgis.core import QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemMap
+    from qgis.PyQt.QtCore import QSize
+
+    from imis_plugin.revenue.printing import MAP_H, MAP_W, PAGE_W, bills_layout
+
+    from .sample_city import X, Y, _insert
+
+    dsn, ids, logins = new_city(pg_server, "revenue_print")
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        owner = _insert(cur, "imis_core.owner", {"name": LONG_OWNER[0], "name_bn": LONG_OWNER[1]})
+        for n, (address, (w, h)) in enumerate(((LONG_ADDRESS, (6, 45)),  # tall and narrow
+                                               ("Station Road " * 25, (45, 6)))):  # wide; 325 characters
+            holding = _insert(cur, "imis_core.holding", {
+                "holding_code": f"01-001-010{n + 1}-00", "ward_id": ids["ward"], "owner_id": owner,
+                "annual_value_bdt": 50000, "address": address})
+            x0, y0 = X + 300 + 60 * n, Y + 560
+            ring = f"{x0} {y0},{x0 + w} {y0},{x0 + w} {y0 + h},{x0} {y0 + h},{x0} {y0}"
+            building = _insert(cur, "imis_core.building", {"bin": f"B{n + 101:06d}", "ward_id": ids["ward"],
+                                                           "geom": f"MULTIPOLYGON((({ring})))"}, ("geom",))
+            _insert(cur, "imis_core.building_holding", {"building_id": building, "holding_id": holding})
+    code = billing.run_bills(as_role(dsn, logins["imis_revenue_chief"]), FY, 1).code
+    layout, _project, count = bills_layout(dsn, code, holdings=["01-001-0101-00", "01-001-0102-00", A])
+    assert count == 3
+    map_item = next(i for i in layout.items() if isinstance(i, QgsLayoutItemMap))
+    labels = [i for i in layout.items() if isinstance(i, QgsLayoutItemLabel)]
+    atlas = layout.atlas()
+    assert atlas.beginRender() and atlas.first()  # as the PDF export walks the bills
+    seen = {}
+    while True:
+        texts = {label.text(): label for label in labels}
+        holding = texts['[% "holding_code" %]'].currentText()
+        seen[holding] = texts['[% "owner" %]'].currentText(), texts['[% "address" %]'].currentText()
+        assert (map_item.rect().width(), map_item.rect().height()) == pytest.approx((MAP_W, MAP_H)), holding
+        assert map_item.extent().contains(layout.reportContext().currentGeometry().boundingBox())
+        for label in labels:  # every box but the page-wide paragraphs holds its text without wrapping it
+            if label.rect().width() < PAGE_W - 20:
+                need, box = label.sizeForText(), label.rect()
+                assert need.width() <= box.width(), (holding, label.currentText())
+                assert need.height() <= box.height(), (holding, label.currentText())
+        items = [map_item, *labels]
+        for n, item in enumerate(items):
+            for other in items[n + 1:]:
+                overlap = item.sceneBoundingRect().intersected(other.sceneBoundingRect())
+                assert overlap.isEmpty(), (holding, item.displayName(), other.displayName(), overlap)
+        assert texts["Amount / বিবরণ"].sceneBoundingRect().top() > map_item.sceneBoundingRect().bottom()
+        if holding == "01-001-0101-00":  # to look at
+            image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(), 120)
+            assert image.save(str(tmp_path / "tall_building_long_names.png"), "PNG")
+        if not atlas.next():
+            break
+    atlas.endRender()
+    assert map_item.rect().height() == pytest.approx(MAP_H)
+
+    # whole: every word of the owner and the address is on the bill, in lines that fit their box
+    owner, address = seen["01-001-0101-00"]
+    assert owner.split() == " ".join(LONG_OWNER).split() and "\n" in owner
+    assert address.split() == LONG_ADDRESS.replace(" / ", " ").split() and "\n" in address
+    assert seen[A][1] == "Station Road"  # a short one stays on one line
+    # past four lines, a 325-character address ends in "…" rather than pushing the amounts off the page
+    cut = seen["01-001-0102-00"][1]
+    assert cut.count("\n") == 3 and cut.endswith("…") and cut.startswith("Station Road Station Road")
 
 
 def test_payment_register(pg_server, tmp_path):

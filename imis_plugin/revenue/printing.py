@@ -16,6 +16,11 @@ from .errors import RevenueError
 from .periods import fiscal_year_label
 
 PAGE_W, PAGE_H = 148.0, 210.0  # A5 portrait, mm
+#: the particulars, in mm from the left margin: captions, values, and the map right of them (fixed size)
+CAPTION_W, VALUE_X, VALUE_W = 47.0, 48.0, 45.0
+MAP_X, MAP_Y, MAP_W, MAP_H = 95.0, 27.0, 33.0, 41.0
+#: values that wrap onto up to MAX_LINES lines (a 130-character address fits): the rows below move down
+WRAPPED, MAX_LINES, VALUE_PT = ("owner", "address"), 4, 7.5
 
 #: (field, English, Bangla) of the bill's particulars
 PARTICULARS = (
@@ -92,23 +97,88 @@ def fetch_bills(dsn: str, run_code: str, ward: int | None = None, holdings: list
     return city, bills
 
 
-def _label(layout, text: str, x: float, y: float, w: float, h: float, size: float, bold=False, right=False):
-    from qgis.core import QgsLayoutItemLabel, QgsLayoutPoint, QgsLayoutSize
-    from qgis.PyQt.QtCore import Qt
+def _font(size: float, bold=False):
     from qgis.PyQt.QtGui import QFont
 
-    item = QgsLayoutItemLabel(layout)
-    item.setText(text)
     font = QFont()
     font.setPointSizeF(size)
     font.setBold(bold)
-    item.setFont(font)
-    if right:
-        item.setHAlign(Qt.AlignRight)
+    return font
+
+
+def _label(layout, text: str, x: float, y: float, w: float, h: float, size: float, bold=False, right=False,
+           below: str = "", grow: str = ""):
+    """A text item; `below` and `grow` are expressions (mm, of the bill's attributes) moving it down and
+    making it taller, for what follows or holds the bill's wrapped owner and address."""
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutObject, QgsLayoutPoint, QgsLayoutSize, QgsProperty
+    from qgis.PyQt.QtCore import Qt
+
+    item = QgsLayoutItemLabel(layout)
+    item.setText(text)
+    item.setFont(_font(size, bold))
+    item.setHAlign(Qt.AlignRight if right else Qt.AlignLeft)  # QGIS justifies by default: wrapped names gape
     layout.addLayoutItem(item)
     item.attemptMove(QgsLayoutPoint(x, y))
     item.attemptResize(QgsLayoutSize(w, h))
+    properties = item.dataDefinedProperties()
+    if below:
+        properties.setProperty(QgsLayoutObject.PositionY, QgsProperty.fromExpression(f"{y} + {below}"))
+    if grow:
+        properties.setProperty(QgsLayoutObject.ItemHeight, QgsProperty.fromExpression(f"{h} + {grow}"))
     return item
+
+
+def _wrap(text: str, font, width: float, max_lines: int) -> list[str]:
+    """`text` in lines no wider than `width` mm in `font`, measured as QGIS measures a label's text: whole if
+    it fits, else English and Bangla (" / ") on lines of their own, broken between words (inside a word only
+    if it is longer than a line). Past `max_lines` the last line ends in "…" (no realistic name or
+    address is that long)."""
+    from qgis.core import QgsLayoutUtils
+
+    def fits(line: str) -> bool:
+        return QgsLayoutUtils.textWidthMM(font, line) <= width
+
+    if fits(text):
+        return [text]
+    lines = []
+    for part in text.split(" / "):
+        line = ""
+        for word in part.split():
+            if fits(f"{line} {word}".strip()):
+                line = f"{line} {word}".strip()
+                continue
+            if line:
+                lines.append(line)
+            while not fits(word):
+                cut = next((i for i in range(len(word) - 1, 1, -1) if fits(word[:i])), 1)
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        if line:
+            lines.append(line)
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        while last and not fits(last + "…"):
+            last = last[:-1]
+        lines = lines[:max_lines - 1] + [last.rstrip() + "…"]
+    return lines
+
+
+def _frame_extent(extent, width: float, height: float):
+    """`extent` grown about its centre to the width:height of the map's frame. QGIS fits a map's frame to
+    the extent it is given (setExtent) and its atlas keeps the ratio of the extent before: the map must start
+    from one of the frame's own ratio, or the first bill's building decides the frame's height."""
+    from qgis.core import QgsRectangle
+
+    if extent.isEmpty():  # no bill has a building: any place, the map is left out of every page
+        extent = QgsRectangle(0, 0, width, height)
+    w, h = extent.width(), extent.height()
+    if w / h < width / height:
+        w = h * width / height
+    else:
+        h = w * height / width
+    centre = extent.center()
+    return QgsRectangle(centre.x() - w / 2, centre.y() - h / 2, centre.x() + w / 2, centre.y() + h / 2)
 
 
 def bills_layout(dsn: str, run_code: str, ward: int | None = None, holdings: list[str] | None = None,
@@ -124,6 +194,7 @@ def bills_layout(dsn: str, run_code: str, ward: int | None = None, holdings: lis
         QgsLayoutObject,
         QgsLayoutPoint,
         QgsLayoutSize,
+        QgsLayoutUtils,
         QgsPrintLayout,
         QgsProject,
         QgsProperty,
@@ -143,12 +214,21 @@ def bills_layout(dsn: str, run_code: str, ward: int | None = None, holdings: lis
     fields = ["bill_number", "holding_code", "owner", "address", "ward", "period", "annual_value", "due_date",
               *(key for key, _, _ in AMOUNTS), "rebate_en", "rebate_bn"]
     layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:{city['srid']}", "bills", "memory")
-    layer.dataProvider().addAttributes([QgsField(f, QVariant.String) for f in ["sort", *fields]])
+    # dy_owner, dy_address: mm the wrapped owner and address take beyond one line (what follows moves down)
+    layer.dataProvider().addAttributes([QgsField(f, QVariant.String) for f in ["sort", *fields]]
+                                       + [QgsField(f, QVariant.Double) for f in ("dy_owner", "dy_address")])
     layer.updateFields()
+    value_font = _font(VALUE_PT)
+    one_line = QgsLayoutUtils.textHeightMM(value_font, "Ag")
     features = []
     for i, bill in enumerate(bills):
+        shown = dict(bill)
+        grown = []
+        for key in WRAPPED:
+            shown[key] = "\n".join(_wrap(bill[key] or "", value_font, VALUE_W - 0.5, MAX_LINES))
+            grown.append(QgsLayoutUtils.textHeightMM(value_font, shown[key]) - one_line)
         feature = QgsFeature(layer.fields())
-        feature.setAttributes([f"{i:07d}", *(bill[f] for f in fields)])
+        feature.setAttributes([f"{i:07d}", *(shown[f] for f in fields), *grown])
         if bill["wkt"]:
             feature.setGeometry(QgsGeometry.fromWkt(bill["wkt"]))
         features.append(feature)
@@ -184,20 +264,25 @@ def bills_layout(dsn: str, run_code: str, ward: int | None = None, holdings: lis
     if city["state"] != "issued":
         _label(layout, f"DRAFT ({city['state'].replace('_', ' ')}): not for payment / খসড়া", m, 21, width, 5, 8,
                bold=True)
-    y = 27.0
+    y = MAP_Y
+    below = ""  # the extra height of the wrapped values above this row, an expression
     for key, english, bangla in PARTICULARS:
-        _label(layout, f"{english} / {bangla}", m, y, 52, 5, 7)
-        _label(layout, f'[% "{key}" %]', m + 53, y, 40, 5, 7.5, bold=key == "bill_number")
+        grow = f'"dy_{key}"' if key in WRAPPED else ""
+        _label(layout, f"{english} / {bangla}", m, y, CAPTION_W, 5, 7, below=below)
+        _label(layout, f'[% "{key}" %]', m + VALUE_X, y, VALUE_W, 5, VALUE_PT, bold=key == "bill_number",
+               below=below, grow=grow)
+        below = " + ".join(filter(None, (below, grow)))
         y += 5.2
     map_item = QgsLayoutItemMap(layout)
     layout.addLayoutItem(map_item)
-    map_item.attemptMove(QgsLayoutPoint(m + 95, 27))
-    map_item.attemptResize(QgsLayoutSize(width - 95, 41))
+    map_item.attemptMove(QgsLayoutPoint(m + MAP_X, MAP_Y))
+    map_item.attemptResize(QgsLayoutSize(MAP_W, MAP_H))
     map_item.setLayers(map_layers)
     map_item.setKeepLayerSet(True)
     map_item.setCrs(layer.crs())
-    if not layer.extent().isEmpty():
-        map_item.zoomToExtent(layer.extent())
+    # a new map's extent is empty, and resizing made it NaN: give it one of the frame's ratio (_frame_extent)
+    map_item.setExtent(_frame_extent(layer.extent(), MAP_W, MAP_H))
+    map_item.attemptResize(QgsLayoutSize(MAP_W, MAP_H))  # undo setExtent's rounding, if any
     map_item.setAtlasDriven(True)
     map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     map_item.setAtlasMargin(3.0)  # the neighbours too, to find the building
@@ -206,19 +291,19 @@ def bills_layout(dsn: str, run_code: str, ward: int | None = None, holdings: lis
     map_item.dataDefinedProperties().setProperty(
         QgsLayoutObject.ExcludeFromExports, QgsProperty.fromExpression("is_empty_or_null(@atlas_geometry)"))
 
-    y += 3
-    _label(layout, "Amount / বিবরণ", m, y, 80, 5, 7.5, bold=True)
-    _label(layout, "BDT / টাকা", m + 80, y, width - 80, 5, 7.5, bold=True, right=True)
+    y = max(y, MAP_Y + MAP_H) + 3  # the amounts start below the map, and below the particulars as they grow
+    _label(layout, "Amount / বিবরণ", m, y, 80, 5, 7.5, bold=True, below=below)
+    _label(layout, "BDT / টাকা", m + 80, y, width - 80, 5, 7.5, bold=True, right=True, below=below)
     y += 6
     for key, english, bangla in AMOUNTS:
         strong = key in ("current", "total_due")
         if key == "arrears":
             y += 1.5
-        _label(layout, f"{english} / {bangla}", m, y, 80, 5, 7.5, bold=strong)
-        _label(layout, f'[% "{key}" %]', m + 80, y, width - 80, 5, 7.5, bold=strong, right=True)
+        _label(layout, f"{english} / {bangla}", m, y, 80, 5, 7.5, bold=strong, below=below)
+        _label(layout, f'[% "{key}" %]', m + 80, y, width - 80, 5, 7.5, bold=strong, right=True, below=below)
         y += 5.6 if key != "total_due" else 7
-    _label(layout, '[% "rebate_en" %]', m, y, width, 9, 7)
-    _label(layout, '[% "rebate_bn" %]', m, y + 9, width, 9, 7)
+    _label(layout, '[% "rebate_en" %]', m, y, width, 9, 7, below=below)
+    _label(layout, '[% "rebate_bn" %]', m, y + 9, width, 9, 7, below=below)
     _label(layout, "Pay at the municipal counter, a bank or ekPay quoting the bill number. Payments made after the "
                    "due date are carried to the next bill as arrears.", m, PAGE_H - 30, width, 9, 6.5)
     _label(layout, "পৌর কাউন্টার, ব্যাংক বা একপে-তে বিল নম্বর উল্লেখ করে পরিশোধ করুন। নির্ধারিত তারিখের পরে "
