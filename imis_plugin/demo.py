@@ -265,7 +265,7 @@ def _sample_bills(dsn: str, run: str, folder: Path, written: dict, wrote) -> Non
     layout, _project, _ = bills_layout(dsn, run, holdings=holdings)  # the project must outlive the export
     atlas = layout.atlas()
     atlas.beginRender()
-    atlas.first()  # as the PDF export does: QGIS sizes the map's frame to the first bill's extent
+    atlas.first()  # start as the PDF export does, then go to the bill shown
     atlas.seekTo(shown)
     # the page as an image through Qt (exportToImage would also try to georeference the PNG through GDAL)
     image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(), 120)
