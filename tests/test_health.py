@@ -117,6 +117,120 @@ def test_unsafe_containments_follow_the_indicators_city_rule(city):
     assert (two["containments"], two["unsafe_containments"]) == (11, 6)
 
 
+def _buildings(cur):
+    """Building ids by BIN."""
+    cur.execute("SELECT bin, id FROM imis_core.building")
+    return dict(cur.fetchall())
+
+
+def _containments(dsn, start, end):
+    """(containments, unsafe containments) per ward number, as health counts them."""
+    return {r["ward_number"]: (r["containments"], r["unsafe_containments"])
+            for r in ward_rates(dsn, start, end)}
+
+
+def test_containments_out_of_use_are_not_counted(city):
+    assert _containments(city, *YEAR)[2] == (3, 2)
+    with transaction(city) as conn, conn.cursor() as cur:
+        buildings = _buildings(cur)
+        # both unsafe (to open ground), beside K2 and inside the cluster of S1-S3
+        unsafe = "septic_tank_open_ground"
+        old = _insert(cur, "imis_core.containment", {"code": "K-OLD", "containment_type": unsafe,
+                                                     "in_use": False,  # decommissioned
+                                                     "location": point(X + 2200, Y + 200)}, ("location",))
+        new = _insert(cur, "imis_core.containment", {"code": "K-NEW", "containment_type": unsafe,
+                                                     "construction_date": dt.date(2027, 2, 1),
+                                                     "location": point(X + 2210, Y + 200)}, ("location",))
+        for k in (old, new):
+            _insert(cur, "imis_core.building_containment", {"building_id": buildings["W2-2"],
+                                                            "containment_id": k})
+    # the decommissioned K-OLD never counts; K-NEW counts from 2027, when it is built (as in the indicators)
+    assert _containments(city, *YEAR)[2] == (3, 2)
+    assert _containments(city, dt.date(2027, 1, 1), dt.date(2027, 12, 31))[2] == (4, 3)
+    assert sample_clusters(city, *YEAR)[0]["unsafe_containments"] == 1  # K2 only
+    with transaction(city) as conn, conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM imis_app.health_containment_risk WHERE code = 'K-OLD'")
+        assert cur.fetchone() == (0,)  # nor in today's layer
+        cur.execute("UPDATE imis_core.containment SET in_use = true WHERE code = 'K-OLD'")
+    # back in use: counted, and unsafe, in the ward and in the cluster
+    assert _containments(city, *YEAR)[2] == (4, 3)
+    assert sample_clusters(city, *YEAR)[0]["unsafe_containments"] == 2
+
+
+def test_each_containment_counts_in_one_ward_and_the_wards_add_up_to_the_city(city):
+    with transaction(city) as conn, conn.cursor() as cur:
+        buildings = _buildings(cur)
+        rows = {  # code: (type, buildings served, location)
+            # shared by B000003 (ward 1) and W2-1 (ward 2), lying in ward 2: once, in the ward of its first
+            # building by BIN, B000003's (the buildings decide, as in the indicators and the FSM schedule)
+            "K-SHARED": ("septic_tank_open_ground", ["W2-1", "B000003"], (X + 2005, Y + 520)),
+            # served by no building: the ward its location lies in
+            "K-ALONE": ("unlined_pit", [], (X + 2600, Y + 900)),
+            # its building has no ward recorded: its location's
+            "K-NOWARD": ("double_pit", ["NW-1"], (X + 300, Y + 1500)),
+        }
+        buildings["NW-1"] = _insert(cur, "imis_core.building", {
+            "bin": "NW-1", "population": 4, "geom": square(X + 300, Y + 1510, 10)}, ("geom",))
+        for code, (kind, served, where) in rows.items():
+            k = _insert(cur, "imis_core.containment", {"code": code, "containment_type": kind,
+                                                       "location": point(*where)}, ("location",))
+            for bin_ in served:
+                _insert(cur, "imis_core.building_containment", {"building_id": buildings[bin_],
+                                                                "containment_id": k})
+        # the city total, counted straight from the table: every containment in use, built by the year's end
+        cur.execute("SELECT count(*) FROM imis_core.containment WHERE in_use "
+                    "AND (construction_date IS NULL OR construction_date <= %s)", (YEAR[1],))
+        city_total = cur.fetchone()[0]
+        cur.execute("SELECT r.code, w.number FROM imis_app.health_containments(%s) r "
+                    "JOIN imis_core.ward w ON w.id = r.ward_id WHERE r.code LIKE 'K-%%' ORDER BY 1",
+                    (YEAR[1],))
+        assert cur.fetchall() == [("K-ALONE", 2), ("K-NOWARD", 1), ("K-SHARED", 1)]
+        # the same ward as the FSM fill model gives every containment (scheduling, per-ward plans)
+        cur.execute("SELECT count(*), count(*) FILTER (WHERE f.ward_id IS DISTINCT FROM r.ward_id) "
+                    "FROM imis_app.health_containment_risk r "
+                    "JOIN imis_app.containment_fill f ON f.containment_id = r.id")
+        assert cur.fetchone() == (city_total, 0)
+    counts = _containments(city, *YEAR)
+    # ward 1: C-0001 (safe) + K-SHARED and K-NOWARD; ward 2: K1-K3 (K2, K3 unsafe) + K-ALONE (unlined pit)
+    assert counts == {1: (3, 1), 2: (4, 3)}
+    assert sum(n for n, _ in counts.values()) == city_total == 7
+
+
+def _engine_containments(dsn, year):
+    """The indicator engine's on-site containments in use per ward and for the city (SF-1b's denominator)."""
+    with transaction(dsn) as conn, conn.cursor() as cur:
+        cur.execute("SELECT a.code, i.denominator FROM (SELECT 'city' AS kind, NULL AS code UNION ALL "
+                    "SELECT 'ward', number::text FROM imis_core.ward) a, "
+                    "imis_app.indicators_for(a.kind, a.code, %s, NULL, NULL, ARRAY['city']) i "
+                    "WHERE i.indicator = 'sf_1b'", (year,))
+        return {None if code is None else int(code): int(n) for code, n in cur.fetchall()}
+
+
+def test_ward_containments_agree_with_the_indicator_engine(head_dsn):
+    """Health counts the containments the indicators count (SF-1b's denominator: every type in the code list
+    is on-site), in the same wards; only one shared across wards differs: the indicators count it in the
+    figures of each of its wards, health in one."""
+    from .indicator_city import populate as populate_indicator_city
+
+    ids = populate_indicator_city(head_dsn)
+    year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))  # 2026: B20 and C20 are built, all buildings count
+    health = {ward: n for ward, (n, _) in _containments(head_dsn, *year).items()}
+    engine = _engine_containments(head_dsn, 2026)
+    # ward 1: C01 C02 C03 C09 C10 C11 C16 C20 C21 C24; ward 2: C04 C05 C06 C18 C19 C22; C99 is out of use
+    assert health == {1: 10, 2: 6} == {w: n for w, n in engine.items() if w is not None}
+    assert sum(health.values()) == engine[None] == 16
+    with transaction(head_dsn) as conn, conn.cursor() as cur:
+        k = _insert(cur, "imis_core.containment", {"code": "C-BOTH",
+                                                   "containment_type": "septic_tank_soak_pit"})
+        for bin_ in ("B04", "B01"):  # ward 2 and ward 1
+            _insert(cur, "imis_core.building_containment", {"building_id": ids[bin_], "containment_id": k})
+    health = {ward: n for ward, (n, _) in _containments(head_dsn, *year).items()}
+    engine = _engine_containments(head_dsn, 2026)
+    assert engine == {None: 17, 1: 11, 2: 7}
+    assert health == {1: 11, 2: 6}  # B01 comes first by BIN
+    assert sum(health.values()) == engine[None]
+
+
 def test_one_disease_and_editing_data_change_the_figures(city):
     cholera = {r["ward_number"]: r for r in ward_rates(city, *YEAR, disease="cholera")}
     assert (cholera[1]["cases"], cholera[2]["cases"]) == (2, 0)

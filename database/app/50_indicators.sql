@@ -109,6 +109,14 @@ $$;
 
 -- The rules, one small function each (inlined by the planner, so they cost nothing per row) -------------
 
+-- A containment counts on a date when it is in use (not decommissioned or abandoned) and was built by then
+-- (or its construction date is unknown). The one definition: the public-health figures use it too.
+CREATE FUNCTION imis_app.containment_in_use(in_use boolean, construction_date date, on_date date)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT in_use AND (construction_date IS NULL OR construction_date <= on_date)
+$$;
+
 -- City rule for one containment: septic tank or lined pit to a soak pit and double pits always; to a drain
 -- only if that drain reaches a plant or is closed and lined; to a sewer only if the sewer reaches a plant.
 CREATE FUNCTION imis_app.containment_safe_city(container text, outlet text, drain_to_plant boolean,
@@ -247,7 +255,7 @@ WITH plant AS (
     JOIN imis_core.containment c ON c.id = l.containment_id
     LEFT JOIN imis_code.containment_type ct ON ct.value = c.containment_type
     LEFT JOIN last_emptying le ON le.containment_id = c.id
-    WHERE c.in_use AND (c.construction_date IS NULL OR c.construction_date <= p_to)
+    WHERE imis_app.containment_in_use(c.in_use, c.construction_date, p_to)
     GROUP BY l.building_id
 ), toilet_links AS (
     SELECT bt.building_id, bool_and(coalesce(jf.jmp_class IN ('unimproved', 'open_defecation'), false)) AS unimproved

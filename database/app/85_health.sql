@@ -2,24 +2,46 @@
 -- samples, and the sanitation conditions around them. Used by the health Processing algorithms and the
 -- DHIS2 export.
 
--- Containments that are not safe under the indicator engine's city rule (50_indicators.sql,
--- containment_safe_city: the rule the indicators use when one rule is asked for): one definition of safe.
--- The drain and sewer are those of the containment's buildings: one that qualifies is enough.
-CREATE VIEW imis_app.health_containment_risk AS
-SELECT c.id, c.code, c.containment_type, c.location,
+-- The containments of a date, each in exactly one ward, and whether it discharges unsafely.
+-- Counted: those in use on that date by the indicator engine's definition (containment_in_use,
+-- 50_indicators.sql: not decommissioned or abandoned, built by then), so both modules count the same ones.
+-- Ward: that of its first building by BIN that has a ward, else the ward holding its own location (the
+-- lowest number on a border). It is the rule of the FSM fill model (containment_fill.ward_id, 40_fsm.sql),
+-- and, like the indicator engine, it goes by the buildings served: a containment whose buildings all lie in
+-- one ward is counted there by both modules; one shared by buildings of two wards counts once, in the ward
+-- of the first (the indicator engine counts it in each ward's figures, never twice in one area).
+-- Unsafe: not safe under the indicator engine's city rule (containment_safe_city, the rule the indicators
+-- use when one rule is asked for): one definition of safe. The drain and sewer are those of the
+-- containment's buildings: one that qualifies is enough.
+CREATE FUNCTION imis_app.health_containments(p_on date)
+RETURNS TABLE (id uuid, code text, containment_type text, location geometry, ward_id uuid,
+               discharges_unsafely boolean)
+LANGUAGE sql STABLE AS $$
+SELECT c.id, c.code, c.containment_type, c.location, coalesce(n.building_ward, lw.id),
        NOT imis_app.containment_safe_city(ct.container, ct.outlet, n.drain_to_plant, n.drain_closed_lined,
-                                          n.sewer_to_plant) AS discharges_unsafely
+                                          n.sewer_to_plant)
 FROM imis_core.containment c
 LEFT JOIN imis_code.containment_type ct ON ct.value = c.containment_type
 CROSS JOIN LATERAL (
     SELECT bool_or(d.outlet_plant_id IS NOT NULL) AS drain_to_plant,
            bool_or(d.cover = 'closed' AND d.lining = 'lined') AS drain_closed_lined,
-           bool_or(s.plant_id IS NOT NULL) AS sewer_to_plant
+           bool_or(s.plant_id IS NOT NULL) AS sewer_to_plant,
+           (array_agg(b.ward_id ORDER BY b.bin) FILTER (WHERE b.ward_id IS NOT NULL))[1] AS building_ward
     FROM imis_core.building_containment bc
     JOIN imis_core.building b ON b.id = bc.building_id
     LEFT JOIN imis_core.drain d ON d.id = b.drain_id
     LEFT JOIN imis_core.sewer s ON s.id = b.sewer_id
-    WHERE bc.containment_id = c.id) n;
+    WHERE bc.containment_id = c.id) n
+LEFT JOIN LATERAL (
+    SELECT w.id FROM imis_core.ward w
+    WHERE n.building_ward IS NULL AND w.geom && c.location AND ST_Intersects(w.geom, c.location)
+    ORDER BY w.number LIMIT 1) lw ON true
+WHERE imis_app.containment_in_use(c.in_use, c.construction_date, p_on)
+$$;
+
+-- The same today, as a layer.
+CREATE VIEW imis_app.health_containment_risk AS
+SELECT * FROM imis_app.health_containments(current_date);
 
 -- Water samples where they were taken (their own point, else their water point's); positive = faecal coliform.
 CREATE VIEW imis_app.health_sample AS
@@ -46,12 +68,10 @@ WITH pop AS (
 ), city AS (
     SELECT 1000.0 * (SELECT sum(cases) FROM c) / nullif((SELECT sum(population) FROM pop), 0) AS rate
 ), k AS (
-    SELECT b.ward_id, count(DISTINCT r.id) AS containments,
-           count(DISTINCT r.id) FILTER (WHERE r.discharges_unsafely) AS unsafe
-    FROM imis_core.building_containment bc
-    JOIN imis_core.building b ON b.id = bc.building_id
-    JOIN imis_app.health_containment_risk r ON r.id = bc.containment_id
-    GROUP BY b.ward_id
+    -- each containment in use at the end of the period once, in its one ward
+    SELECT r.ward_id, count(*) AS containments, count(*) FILTER (WHERE r.discharges_unsafely) AS unsafe
+    FROM imis_app.health_containments(p_to) r
+    GROUP BY r.ward_id
 ), dr AS (
     SELECT w.id AS ward_id, sum(ST_Length(ST_Intersection(d.geom, w.geom))) AS m
     FROM imis_core.ward w JOIN imis_core.drain d ON d.geom && w.geom AND ST_Intersects(d.geom, w.geom)
@@ -96,7 +116,7 @@ WITH p AS (
     FROM p WHERE cid IS NOT NULL GROUP BY cid
 )
 SELECT cl.cid + 1, cl.n, cl.codes,
-       (SELECT count(*) FROM imis_app.health_containment_risk r
+       (SELECT count(*) FROM imis_app.health_containments(p_to) r
         WHERE r.discharges_unsafely AND r.location && cl.area AND ST_Intersects(r.location, cl.area)),
        (SELECT round(coalesce(sum(ST_Length(ST_Intersection(d.geom, cl.area))), 0)::numeric, 1)
         FROM imis_core.drain d
