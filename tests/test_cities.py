@@ -1,4 +1,5 @@
 """Many cities on one code base: the registry, upgrading every city, and the national roll-up."""
+import datetime as dt
 import subprocess
 import sys
 
@@ -10,9 +11,10 @@ from imis_plugin import cities, national
 from imis_plugin.db.connect import transaction
 from imis_plugin.db.errors import ImisDatabaseError
 from imis_plugin.db.migrate import current_revision, head_revision, revisions, upgrade
+from imis_plugin.health import ward_rates
 
 from .logins import connect_as
-from .sample_city import populate, row_counts
+from .sample_city import X, Y, _insert, point, populate, row_counts, square
 
 
 @pytest.fixture
@@ -155,6 +157,65 @@ def _rows(dsn, query):
     with transaction(dsn) as conn, conn.cursor() as cur:
         cur.execute(query)
         return cur.fetchall()
+
+
+def _national_containments(dsn):
+    """Containments per city and ward number, and per city, as the national database reads them."""
+    wards = {}
+    for city, ward, n in _rows(dsn, "SELECT city, ward_number, containments FROM national.national_ward"):
+        wards.setdefault(city, {})[ward] = n
+    return wards, dict(_rows(dsn, "SELECT city, containments FROM national.national_city"))
+
+
+def test_national_containments_are_counted_as_health_counts_them(three_cities, national_db):
+    """In use today only, each in one ward (imis_app.health_containments): a tank shared across a ward border
+    counts once, one out of use or not built yet not at all, and the wards add up to the city."""
+    dsn, _ = national_db
+    jashore = three_cities["jashore"]
+    with transaction(jashore) as conn, conn.cursor() as cur:
+        cur.execute("SELECT bin, id FROM imis_core.building")
+        buildings = dict(cur.fetchall())
+        ward2 = _insert(cur, "imis_core.ward", {"number": 2, "geom": square(X + 2000, Y, 2000)}, ("geom",))
+        house = {"bin": "W2-1", "population": 6, "ward_id": ward2, "geom": square(X + 2100, Y + 200, 10)}
+        buildings["W2-1"] = _insert(cur, "imis_core.building", house, ("geom",))
+        rows = {  # code: (buildings served, in use, construction date); each lies in ward 2
+            "K1": (["W2-1"], True, None),
+            # B000003 (ward 1) and W2-1 (ward 2): once, in the ward of its first building by BIN (ward 1)
+            "K-SHARED": (["W2-1", "B000003"], True, None),
+            "K-OLD": (["W2-1"], False, None),  # decommissioned
+            "K-NEW": (["W2-1"], True, dt.date.today() + dt.timedelta(days=30)),  # not built yet
+        }
+        for code, (served, in_use, built) in rows.items():
+            k = _insert(cur, "imis_core.containment", {
+                "code": code, "containment_type": "septic_tank_soak_pit", "in_use": in_use,
+                "construction_date": built, "location": point(X + 2105, Y + 195)}, ("location",))
+            for bin_ in served:
+                _insert(cur, "imis_core.building_containment", {"building_id": buildings[bin_],
+                                                                "containment_id": k})
+        # the city's own count: every containment in use today, by the indicators' definition
+        cur.execute("SELECT count(*) FROM imis_core.containment "
+                    "WHERE imis_app.containment_in_use(in_use, construction_date, current_date)")
+        in_use_today = cur.fetchone()[0]
+    wards, city = _national_containments(dsn)
+    # ward 1: C-0001 (shared by two buildings of ward 1) and K-SHARED; ward 2: K1
+    assert wards["jashore"] == {1: 2, 2: 1}
+    assert city["jashore"] == in_use_today == 3
+    today = dt.date.today()
+    for name, city_dsn in three_cities.items():
+        assert sum(wards[name].values()) == city[name]
+        # the same figures as public health's ward counts for the same city, on the same day
+        health = ward_rates(city_dsn, today.replace(month=1, day=1), today)
+        assert wards[name] == {r["ward_number"]: r["containments"] for r in health}, name
+
+    # back in use, it counts (live); a containment in no ward (no building, outside every ward) counts in the
+    # city only, as a building without a ward does
+    with transaction(jashore) as conn, conn.cursor() as cur:
+        cur.execute("UPDATE imis_core.containment SET in_use = true WHERE code = 'K-OLD'")
+        _insert(cur, "imis_core.containment", {"code": "K-AWAY", "containment_type": "septic_tank_soak_pit",
+                                               "location": point(X + 9000, Y + 9000)}, ("location",))
+    wards, city = _national_containments(dsn)
+    assert wards["jashore"] == {1: 2, 2: 2}
+    assert city["jashore"] == 5
 
 
 def test_personal_data_is_out_of_reach_of_the_national_database(three_cities, national_db):

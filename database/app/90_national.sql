@@ -3,12 +3,28 @@
 -- these views and nothing else (database/permissions.toml). Views run with their owner's rights, so the
 -- reader needs no table grants.
 
+-- Containments in use today per ward, counted as public health counts them (imis_app.health_containments,
+-- 85_health.sql): in use by the indicator engine's definition (containment_in_use), each in exactly one
+-- ward (its first building's by BIN, else the ward its location lies in), so the wards add up to the city;
+-- ward_id NULL: those in no ward. SECURITY DEFINER because a view's functions run with the reader's rights,
+-- not the view owner's, and the national reader may read no table; it returns counts per ward only.
+-- public is on the path for PostGIS, which health_containments calls unqualified (PostgreSQL 15 lets only
+-- the schema's owner create there); postgres_fdw's sessions run with pg_catalog alone.
+CREATE FUNCTION imis_app.national_containments()
+RETURNS TABLE (ward_id uuid, containments bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT r.ward_id, count(*) FROM imis_app.health_containments(current_date) r GROUP BY r.ward_id
+$$;
+
 CREATE VIEW imis_app.national_city AS
 SELECT c.code AS city_code, c.name AS city_name, c.city_kind, c.srid,
        (SELECT count(*) FROM imis_core.ward) AS wards,
        (SELECT count(*) FROM imis_core.building) AS buildings,
        (SELECT coalesce(sum(population), 0) FROM imis_core.building) AS population,
-       (SELECT count(*) FROM imis_core.containment) AS containments,
+       -- in use today (national_containments' definition, the wards' containments and any in no ward),
+       -- counted without placing each in a ward, which costs a second at Khulna's size
+       (SELECT count(*) FROM imis_core.containment k
+        WHERE imis_app.containment_in_use(k.in_use, k.construction_date, current_date)) AS containments,
        (SELECT coalesce(sum(capacity_m3_per_day), 0) FROM imis_core.treatment_plant) AS plant_capacity_m3_per_day
 FROM imis_core.city c;
 
@@ -20,16 +36,13 @@ WITH b AS (
            coalesce(sum(household_count), 0) AS households,
            count(*) FILTER (WHERE lic_id IS NOT NULL) AS lic_buildings
     FROM imis_core.building GROUP BY ward_id
-), k AS (
-    SELECT b.ward_id, count(DISTINCT bc.containment_id) AS containments
-    FROM imis_core.building_containment bc JOIN imis_core.building b ON b.id = bc.building_id
-    GROUP BY b.ward_id
 )
 SELECT w.number AS ward_number, coalesce(b.buildings, 0) AS buildings, coalesce(b.population, 0) AS population,
        coalesce(b.female_population, 0) AS female_population, coalesce(b.male_population, 0) AS male_population,
        coalesce(b.households, 0) AS households, coalesce(b.lic_buildings, 0) AS lic_buildings,
        coalesce(k.containments, 0) AS containments
-FROM imis_core.ward w LEFT JOIN b ON b.ward_id = w.id LEFT JOIN k ON k.ward_id = w.id;
+FROM imis_core.ward w LEFT JOIN b ON b.ward_id = w.id
+LEFT JOIN imis_app.national_containments() k ON k.ward_id = w.id;
 
 -- Emptying service per ward and year (the ward of the building the job was for).
 CREATE VIEW imis_app.national_emptying_year AS
