@@ -180,6 +180,18 @@ def test_bill_layout_keeps_the_map_frame_and_prints_long_names_whole(pg_server, 
         if holding == "01-001-0101-00":  # to look at
             image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(), 120)
             assert image.save(str(tmp_path / "tall_building_long_names.png"), "PNG")
+            frame, extent = map_item.sceneBoundingRect(), map_item.extent()
+
+            def colour(x, y):  # the page's pixel at map coordinates x, y
+                column = frame.left() + (x - extent.xMinimum()) / extent.width() * frame.width()
+                row = frame.top() + (extent.yMaximum() - y) / extent.height() * frame.height()
+                pixel = image.pixelColor(int(column * 120 / 25.4), int(row * 120 / 25.4))
+                return pixel.red(), pixel.green(), pixel.blue()
+
+            red, green, _ = colour(X + 303, Y + 582)  # this bill's building: highlighted
+            assert red > green + 60, (red, green)
+            red, green, blue = colour(X + 366, Y + 563)  # the next bill's building, in view: plain grey
+            assert extent.contains(X + 366, Y + 563) and abs(red - green) < 15 and abs(green - blue) < 15
         if not atlas.next():
             break
     atlas.endRender()

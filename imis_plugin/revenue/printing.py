@@ -198,6 +198,7 @@ def bills_layout(dsn: str, run_code: str, ward: int | None = None, holdings: lis
         QgsPrintLayout,
         QgsProject,
         QgsProperty,
+        QgsRuleBasedRenderer,
         QgsSingleSymbolRenderer,
         QgsVectorLayer,
     )
@@ -233,8 +234,13 @@ def bills_layout(dsn: str, run_code: str, ward: int | None = None, holdings: lis
             feature.setGeometry(QgsGeometry.fromWkt(bill["wkt"]))
         features.append(feature)
     layer.dataProvider().addFeatures(features)
-    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": "220,60,40,120", "outline_color": "180,0,0", "outline_width": "0.6"})))
+    # only this bill's building in red; the other bills' show grey like any building
+    highlight = QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple(
+        {"color": "220,60,40,120", "outline_color": "180,0,0", "outline_width": "0.6"}),
+        filterExp="$id = @atlas_featureid")
+    rules = QgsRuleBasedRenderer.Rule(None)
+    rules.appendChild(highlight)
+    layer.setRenderer(QgsRuleBasedRenderer(rules))
 
     project = QgsProject()  # private: the user's open project is not touched
     uri = QgsDataSourceUri(dsn)
