@@ -20,7 +20,6 @@ from .base import (
     include_name,
     include_object,
 )
-from .code import CODE_LISTS
 from .core import (
     AppUser,
     Building,
@@ -68,7 +67,6 @@ from .indicators import (
 __all__ = [
     "AUDIT_SCHEMA",
     "CITY_SRID",
-    "CODE_LISTS",
     "CODE_SCHEMA",
     "CORE_SCHEMA",
     "FSM_SCHEMA",

@@ -174,32 +174,10 @@ class Disease(CodeList, Base):
     __tablename__ = "disease"
 
 
-#: Code-list tables in load order (a list referenced by another list comes first).
-CODE_LISTS: tuple[type[CodeList], ...] = (
-    JmpFacility,
-    SanitationSystem,
-    ContainmentType,
-    BuildingStructure,
-    FunctionalUse,
-    UseCategory,
-    RoadHierarchy,
-    RoadSurface,
-    DrainCover,
-    DrainLining,
-    TreatmentPlantType,
-    OperationalStatus,
-    ProviderStatus,
-    WaterSource,
-    ToiletKind,
-    VehicleType,
-    EmptyingMethod,
-    WaterBodyType,
-    WaterloggingSeverity,
-    WaterPointType,
-    Gender,
-    EmployeeRole,
-    Disease,
-)
-
-
-__all__ = ["CODE_LISTS", "CodeList"] + [m.__name__ for m in CODE_LISTS]
+__all__ = [
+    "CodeList", "JmpFacility", "SanitationSystem", "ContainmentType", "BuildingStructure",
+    "FunctionalUse", "UseCategory", "RoadHierarchy", "RoadSurface", "DrainCover", "DrainLining",
+    "TreatmentPlantType", "OperationalStatus", "ProviderStatus", "WaterSource", "ToiletKind",
+    "VehicleType", "EmptyingMethod", "WaterBodyType", "WaterloggingSeverity", "WaterPointType",
+    "Gender", "EmployeeRole", "Disease",
+]
