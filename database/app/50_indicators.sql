@@ -201,6 +201,7 @@ WITH plant AS (
     FROM imis_core.toilet t JOIN imis_core.building b ON b.id = t.building_id
     WHERE p_area IS NOT NULL AND t.geom && p_area AND ST_Intersects(p_area, t.geom)
       AND NOT (b.geom && p_area AND ST_Intersects(p_area, ST_Centroid(b.geom)))
+      AND (b.construction_year IS NULL OR b.construction_year <= extract(year FROM p_to))  -- as the city's
 ), links AS MATERIALIZED (
     -- building-containment links: all of them for the city, else those of the area's buildings (two
     -- branches, so that each is planned on its own: a scan, or index lookups)
@@ -218,13 +219,16 @@ WITH plant AS (
     JOIN imis_fsm.emptying e ON e.application_id = a.id
     WHERE e.emptied_date <= p_to
     UNION ALL
+    -- (through every building of the containment, also those outside the area: an area judges a shared
+    -- containment as the city does)
     SELECT l.containment_id, e.id, e.emptied_date
     FROM links l
-    JOIN imis_fsm.application a ON a.building_id = l.building_id AND a.containment_id IS NULL
+    JOIN imis_core.building_containment lb ON lb.containment_id = l.containment_id
+    JOIN imis_fsm.application a ON a.building_id = lb.building_id AND a.containment_id IS NULL
     JOIN imis_fsm.emptying e ON e.application_id = a.id
     WHERE e.emptied_date <= p_to
       AND NOT EXISTS (SELECT 1 FROM imis_core.building_containment o
-                      WHERE o.building_id = l.building_id AND o.containment_id <> l.containment_id)
+                      WHERE o.building_id = lb.building_id AND o.containment_id <> l.containment_id)
 ), delivered AS (
     -- emptyings whose sludge reached a sludge treatment plant by the end of the period
     SELECT DISTINCT d.emptying_id
@@ -299,20 +303,30 @@ $$;
 
 -- The indicators -------------------------------------------------------------------------------------------
 
--- Every indicator for an area (NULL = the whole city; any polygon, any CRS) and period (inclusive dates),
--- under the given rules; p_provider narrows the FSM figures (applications, emptyings, feedback) to one
--- service provider. Each row: numerator, denominator, value, unit, the rule used (NULL when the figure
--- needs none), the target and whether it is met, and the reason when the value is NULL.
-CREATE FUNCTION imis_app.indicators(p_from date, p_to date, p_area geometry DEFAULT NULL,
-                                    p_rules text[] DEFAULT ARRAY['jmp', 'city'], p_provider uuid DEFAULT NULL)
-RETURNS TABLE (indicator text, code text, name text, name_bn text, indicator_group text, outcome text, rule text,
-               numerator numeric, denominator numeric, value numeric, unit text, target numeric,
-               meets_target boolean, reason text, sort integer)
+-- Every indicator for each of several areas (geometries in any CRS; a NULL element is the whole city) and a
+-- period (inclusive dates), under the given rules; p_provider narrows the FSM figures (applications,
+-- emptyings, feedback) to one service provider. Each row: the area (its position in p_areas), numerator,
+-- denominator, value, unit, the rule used (NULL when the figure needs none), the target and whether it is
+-- met, and the reason when the value is NULL.
+-- One area is computed from its own buildings (index lookups: a ward costs a fraction of the city); several
+-- in one pass over the city, every building counted in each area that holds its centroid (the yearly
+-- snapshot: one pass, not one per area). Both go through the one query below: each aggregate is grouped by
+-- area over "areas LEFT JOIN rows" (count(key), not count(*)), so an area with no rows gets the figures an
+-- area of its own would.
+CREATE FUNCTION imis_app.indicators_by_area(p_from date, p_to date, p_areas geometry[],
+                                            p_rules text[] DEFAULT ARRAY['jmp', 'city'],
+                                            p_provider uuid DEFAULT NULL)
+RETURNS TABLE (area integer, indicator text, code text, name text, name_bn text, indicator_group text,
+               outcome text, rule text, numerator numeric, denominator numeric, value numeric, unit text,
+               target numeric, meets_target boolean, reason text, sort integer)
 -- JIT compiling costs seconds here (the row estimates through the CTEs are far too high) and saves nothing;
--- a little more memory keeps the per-building aggregates off the disk.
-LANGUAGE plpgsql STABLE SET jit = off SET work_mem = '64MB' AS $fn$
+-- nor do merge joins, for which the planner sorts whole CTEs that hashing joins faster (10 % of the city's
+-- time); a little more memory keeps the per-building aggregates off the disk.
+LANGUAGE plpgsql STABLE SET jit = off SET enable_mergejoin = off SET work_mem = '64MB' AS $fn$
 DECLARE
-    area geometry := imis_app.indicator_area_in_city_crs(p_area);
+    shapes geometry[] := ARRAY(SELECT imis_app.indicator_area_in_city_crs(u.g)
+                               FROM unnest(p_areas) WITH ORDINALITY u(g, n) ORDER BY u.n);
+    one_area boolean := cardinality(p_areas) = 1;
     bad text[];
 BEGIN
     IF p_from IS NULL OR p_to IS NULL OR p_from > p_to THEN
@@ -324,13 +338,36 @@ BEGIN
         RAISE EXCEPTION 'indicator_rule: rules % are not jmp or city', coalesce(array_to_string(bad, ', ', 'NULL'), '(none)')
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    -- EXECUTE plans with the actual values: the area filter is dropped for the city and uses the spatial
-    -- index otherwise.
+    IF coalesce(cardinality(p_areas), 0) = 0 THEN
+        RAISE EXCEPTION 'indicator_area: no area given (a NULL element is the whole city)'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- EXECUTE plans with the actual values: for one area its filter is dropped for the city and uses the
+    -- spatial index otherwise, and the branches of the other case fall away.
+    -- $3: the one area (NULL: the city, or several areas); $6: every area; $15: one area?
     RETURN QUERY EXECUTE $q$
-WITH bs AS MATERIALIZED (
+WITH areas AS (
+    SELECT u.n::integer AS area, u.geom, u.geom IS NULL AS whole
+    FROM unnest($6::geometry[]) WITH ORDINALITY u(geom, n)
+), sb AS MATERIALIZED (
+    -- each building's sanitation, once: one area's buildings (and the hosts of its toilets), or the city's
     SELECT * FROM imis_app.building_sanitation($3, $2)
+), bs_several AS MATERIALIZED (
+    -- several areas: every building of the city pass in each area holding its centroid (computed only then)
+    SELECT w.area, s.* FROM sb s CROSS JOIN unnest(ARRAY(SELECT ar.area FROM areas ar WHERE ar.whole)) w(area)
+    WHERE s.in_area
+    UNION ALL
+    SELECT ar.area, s.*
+    FROM areas ar
+    JOIN imis_core.building b ON b.geom && ar.geom AND ST_Intersects(ar.geom, ST_Centroid(b.geom))
+    JOIN sb s ON s.building_id = b.id
+), bs AS NOT MATERIALIZED (
+    -- the buildings of each area (built by the end of the period, centroid inside) with their sanitation
+    SELECT 1 AS area, s.* FROM sb s WHERE $15 AND s.in_area
+    UNION ALL
+    SELECT * FROM bs_several WHERE NOT $15
 ), h AS (
-    SELECT coalesce(sum(population), 0) AS pop,
+    SELECT ar.area, coalesce(sum(population), 0) AS pop,
            coalesce(sum(population) FILTER (WHERE safe_city), 0) AS safe_city,
            coalesce(sum(population) FILTER (WHERE jmp_rung = 'safely_managed'), 0) AS safe_jmp,
            coalesce(sum(population) FILTER (WHERE is_lic), 0) AS lic_pop,
@@ -349,13 +386,14 @@ WITH bs AS MATERIALIZED (
            count(*) FILTER (WHERE functional_use = 'health') AS health,
            count(*) FILTER (WHERE functional_use = 'health' AND chain_city) AS health_city,
            count(*) FILTER (WHERE functional_use = 'health' AND chain_jmp) AS health_jmp
-    FROM bs WHERE in_area
+    FROM areas ar LEFT JOIN bs s ON s.area = ar.area
+    GROUP BY ar.area
 ), ct AS (
     -- on-site containments in use that serve buildings of the area (shared ones once)
-    SELECT u.id, bool_or(bs.is_lic) AS is_lic, coalesce(bool_or(u.noted BETWEEN $1 AND $2), false) AS emptied_noted
-    FROM bs CROSS JOIN LATERAL unnest(bs.onsite_containments, bs.onsite_last_emptied) u(id, noted)
-    WHERE bs.in_area
-    GROUP BY u.id
+    SELECT s.area, u.id, bool_or(s.is_lic) AS is_lic,
+           coalesce(bool_or(u.noted BETWEEN $1 AND $2), false) AS emptied_noted
+    FROM bs s CROSS JOIN LATERAL unnest(s.onsite_containments, s.onsite_last_emptied) u(id, noted)
+    GROUP BY s.area, u.id
 ), emptied AS (
     SELECT DISTINCT coalesce(a.containment_id, jc.id) AS id
     FROM imis_fsm.emptying e JOIN imis_fsm.application a ON a.id = e.application_id
@@ -363,52 +401,78 @@ WITH bs AS MATERIALIZED (
                        WHERE a.containment_id IS NULL AND bc.building_id = a.building_id HAVING count(*) = 1) jc ON true
     WHERE e.emptied_date BETWEEN $1 AND $2
 ), c1 AS (
-    SELECT count(*) AS n, count(*) FILTER (WHERE ct.emptied_noted OR em.id IS NOT NULL) AS emptied,
+    SELECT ar.area, count(ct.id) AS n,
+           count(*) FILTER (WHERE ct.emptied_noted OR em.id IS NOT NULL) AS emptied,
            count(*) FILTER (WHERE ct.is_lic) AS lic_n,
            count(*) FILTER (WHERE ct.is_lic AND (ct.emptied_noted OR em.id IS NOT NULL)) AS lic_emptied
-    FROM ct LEFT JOIN emptied em ON em.id = ct.id
+    FROM areas ar LEFT JOIN ct ON ct.area = ar.area LEFT JOIN emptied em ON em.id = ct.id
+    GROUP BY ar.area
+), period_jobs AS (
+    -- the applications the period's figures read: applied, emptied or given feedback in it
+    SELECT a.id, a.building_id, a.containment_id FROM imis_fsm.application a
+    WHERE a.id IN (SELECT x.id FROM imis_fsm.application x WHERE x.application_date BETWEEN $1 AND $2
+                   UNION
+                   SELECT e.application_id FROM imis_fsm.emptying e WHERE e.emptied_date BETWEEN $1 AND $2
+                   UNION
+                   SELECT f.application_id FROM imis_fsm.feedback f WHERE f.feedback_date BETWEEN $1 AND $2)
+), job_area AS (
+    -- the areas an FSM job counts in: that of its building (built, centroid inside), else of its containment;
+    -- the whole city takes every job. LIC: its building's, else its containment's.
+    SELECT j.id, j.area, coalesce(bool_or(j.building_lic), bool_or(j.containment_lic), false) AS is_lic
+    FROM (SELECT a.id, ar.area, NULL::boolean AS building_lic, NULL::boolean AS containment_lic
+          FROM period_jobs a, areas ar WHERE ar.whole
+          UNION ALL
+          SELECT a.id, m.area, m.is_lic, NULL FROM period_jobs a JOIN bs m ON m.building_id = a.building_id
+          UNION ALL
+          SELECT a.id, c.area, NULL, c.is_lic FROM period_jobs a JOIN ct c ON c.id = a.containment_id) j
+    GROUP BY j.id, j.area
 ), pe AS (
-    -- emptyings of the period for the area (by the job's building, else its containment)
-    SELECT e.volume_m3, coalesce(m.is_mechanical, false) AS mechanical,
-           coalesce(bl.is_lic, cl.is_lic, false) AS is_lic, dv.volume AS disposed
-    FROM imis_fsm.emptying e
-    JOIN imis_fsm.application a ON a.id = e.application_id
-    LEFT JOIN imis_code.emptying_method m ON m.value = e.method
-    LEFT JOIN bs bl ON bl.building_id = a.building_id AND bl.in_area
-    LEFT JOIN ct cl ON cl.id = a.containment_id
-    LEFT JOIN LATERAL (SELECT sum(d.volume_m3) AS volume FROM imis_fsm.disposal d WHERE d.emptying_id = e.id) dv ON true
-    WHERE e.emptied_date BETWEEN $1 AND $2 AND ($5::uuid IS NULL OR a.provider_id = $5)
-      AND ($6 OR bl.building_id IS NOT NULL OR cl.id IS NOT NULL)
+    -- emptyings of the period
+    SELECT ja.area, x.volume_m3, x.mechanical, ja.is_lic, x.disposed
+    FROM (SELECT e.application_id, e.volume_m3, coalesce(m.is_mechanical, false) AS mechanical,
+                 dv.volume AS disposed
+          FROM imis_fsm.emptying e
+          JOIN imis_fsm.application a ON a.id = e.application_id
+          LEFT JOIN imis_code.emptying_method m ON m.value = e.method
+          LEFT JOIN LATERAL (SELECT sum(d.volume_m3) AS volume FROM imis_fsm.disposal d
+                             WHERE d.emptying_id = e.id) dv ON true
+          WHERE e.emptied_date BETWEEN $1 AND $2 AND ($5::uuid IS NULL OR a.provider_id = $5)) x
+    JOIN job_area ja ON ja.id = x.application_id
 ), e1 AS (
-    SELECT count(*) AS n, coalesce(sum(volume_m3), 0) AS volume, coalesce(sum(disposed), 0) AS disposed,
+    SELECT ar.area, count(pe.area) AS n, coalesce(sum(volume_m3), 0) AS volume,
+           coalesce(sum(disposed), 0) AS disposed,
            count(*) FILTER (WHERE disposed IS NOT NULL) AS with_disposal,
            count(*) FILTER (WHERE mechanical) AS mechanical,
            coalesce(sum(volume_m3) FILTER (WHERE is_lic), 0) AS lic_volume,
            coalesce(sum(disposed) FILTER (WHERE is_lic), 0) AS lic_disposed
-    FROM pe
+    FROM areas ar LEFT JOIN pe ON pe.area = ar.area
+    GROUP BY ar.area
 ), ap AS (
-    SELECT a.application_date, e.emptied_date, coalesce(bl.is_lic, cl.is_lic, false) AS is_lic
+    -- applications of the period
+    SELECT ja.area, a.application_date, e.emptied_date, ja.is_lic
     FROM imis_fsm.application a
+    JOIN job_area ja ON ja.id = a.id
     LEFT JOIN imis_fsm.emptying e ON e.application_id = a.id
-    LEFT JOIN bs bl ON bl.building_id = a.building_id AND bl.in_area
-    LEFT JOIN ct cl ON cl.id = a.containment_id
     WHERE NOT a.is_cancelled AND a.application_date BETWEEN $1 AND $2
       AND ($5::uuid IS NULL OR a.provider_id = $5)
-      AND ($6 OR bl.building_id IS NOT NULL OR cl.id IS NOT NULL)
 ), a1 AS (
-    SELECT count(*) AS n, count(emptied_date) AS emptied, sum(emptied_date - application_date) AS days,
-           count(*) FILTER (WHERE is_lic) AS lic
-    FROM ap
-), f1 AS (
-    SELECT sum(f.satisfaction) AS score, count(f.satisfaction) AS rated,
-           count(*) FILTER (WHERE f.crew_wore_ppe) AS ppe_yes, count(f.crew_wore_ppe) AS ppe_answered
+    SELECT ar.area, count(ap.area) AS n, count(emptied_date) AS emptied,
+           sum(emptied_date - application_date) AS days, count(*) FILTER (WHERE is_lic) AS lic
+    FROM areas ar LEFT JOIN ap ON ap.area = ar.area
+    GROUP BY ar.area
+), fb AS (
+    -- feedback of the period
+    SELECT ja.area, f.satisfaction, f.crew_wore_ppe
     FROM imis_fsm.feedback f
     JOIN imis_fsm.application a ON a.id = f.application_id
-    LEFT JOIN bs bl ON bl.building_id = a.building_id AND bl.in_area
-    LEFT JOIN ct cl ON cl.id = a.containment_id
+    JOIN job_area ja ON ja.id = a.id
     WHERE f.feedback_date BETWEEN $1 AND $2 AND NOT a.is_cancelled
       AND ($5::uuid IS NULL OR a.provider_id = $5)
-      AND ($6 OR bl.building_id IS NOT NULL OR cl.id IS NOT NULL)
+), f1 AS (
+    SELECT ar.area, sum(fb.satisfaction) AS score, count(fb.satisfaction) AS rated,
+           count(*) FILTER (WHERE fb.crew_wore_ppe) AS ppe_yes, count(fb.crew_wore_ppe) AS ppe_answered
+    FROM areas ar LEFT JOIN fb ON fb.area = ar.area
+    GROUP BY ar.area
 ), pl AS (
     SELECT coalesce(sum(p.capacity_m3_per_day) FILTER (WHERE t.treats_sludge), 0) AS sludge_capacity,
            coalesce(sum(p.capacity_m3_per_day) FILTER (WHERE p.plant_type = 'fstp'), 0) AS fstp_capacity,
@@ -417,23 +481,36 @@ WITH bs AS MATERIALIZED (
     JOIN imis_code.treatment_plant_type t ON t.value = p.plant_type
     JOIN imis_code.operational_status s ON s.value = p.status
     WHERE s.is_operational AND (p.commissioned_date IS NULL OR p.commissioned_date <= $2)
-), pt AS (
-    SELECT count(*) AS n,
-           count(*) FILTER (WHERE t.bod_mg_l <= $11 AND t.tss_mg_l <= $12 AND t.ecoli_cfu_100ml <= $13) AS ok
+), tests AS (
+    -- plant tests of the period, by the plant's location
+    SELECT ar.area, t.bod_mg_l, t.tss_mg_l, t.ecoli_cfu_100ml
     FROM imis_fsm.plant_test t JOIN imis_core.treatment_plant p ON p.id = t.plant_id
-    WHERE t.sample_date BETWEEN $1 AND $2 AND ($6 OR (p.geom && $3 AND ST_Intersects($3, p.geom)))
+    JOIN areas ar ON ar.whole OR (p.geom && ar.geom AND ST_Intersects(ar.geom, p.geom))
+    WHERE t.sample_date BETWEEN $1 AND $2
+), pt AS (
+    SELECT ar.area, count(x.area) AS n,
+           count(*) FILTER (WHERE x.bod_mg_l <= $11 AND x.tss_mg_l <= $12 AND x.ecoli_cfu_100ml <= $13) AS ok
+    FROM areas ar LEFT JOIN tests x ON x.area = ar.area
+    GROUP BY ar.area
+), toilet_area AS (
+    -- toilets by their point: every one in the whole city, else by the spatial index in each area
+    SELECT ar.area, t.id FROM areas ar CROSS JOIN imis_core.toilet t WHERE ar.whole
+    UNION ALL
+    SELECT ar.area, t.id
+    FROM areas ar JOIN imis_core.toilet t ON t.geom && ar.geom AND ST_Intersects(ar.geom, t.geom)
 ), tl AS (
-    SELECT t.kind, coalesce(t.universal_design, false) AS universal,
+    SELECT ta.area, t.kind, coalesce(t.universal_design, false) AS universal,
            coalesce(t.female_users, 0) AS women, coalesce(t.female_users, 0) + coalesce(t.male_users, 0) AS users,
            t.sanitation_system IN ('onsite_treatment', 'composting_toilet') OR coalesce(hb.chain_city, false) AS safe_city,
            t.sanitation_system IN ('onsite_treatment', 'composting_toilet') OR coalesce(hb.chain_jmp, false) AS safe_jmp
-    FROM imis_core.toilet t
+    FROM toilet_area ta
+    JOIN imis_core.toilet t ON t.id = ta.id
     JOIN imis_code.operational_status s ON s.value = t.status
-    LEFT JOIN bs hb ON hb.building_id = t.building_id
+    LEFT JOIN sb hb ON hb.building_id = t.building_id
     WHERE s.is_operational AND t.kind IN ('community', 'public')
-      AND ($6 OR (t.geom && $3 AND ST_Intersects($3, t.geom)))
 ), t1 AS (
-    SELECT coalesce(sum(users) FILTER (WHERE kind = 'community'), 0) AS ct_users,
+    SELECT ar.area,
+           coalesce(sum(users) FILTER (WHERE kind = 'community'), 0) AS ct_users,
            coalesce(sum(users) FILTER (WHERE kind = 'community' AND safe_city), 0) AS ct_users_city,
            coalesce(sum(users) FILTER (WHERE kind = 'community' AND safe_jmp), 0) AS ct_users_jmp,
            coalesce(sum(women) FILTER (WHERE kind = 'community'), 0) AS ct_women,
@@ -443,32 +520,59 @@ WITH bs AS MATERIALIZED (
            count(*) FILTER (WHERE kind = 'public' AND safe_city) AS pt_city,
            count(*) FILTER (WHERE kind = 'public' AND safe_jmp) AS pt_jmp,
            count(*) FILTER (WHERE kind = 'public' AND universal) AS pt_universal
-    FROM tl
-), dist AS (
+    FROM areas ar LEFT JOIN tl ON tl.area = ar.area
+    GROUP BY ar.area
+), walks AS (
     -- few links: fetch each footprint by its key rather than scanning all buildings
-    SELECT sum(ST_Distance(g.geom, t.geom))::numeric AS metres, count(*) AS n
+    SELECT m.area, ST_Distance(g.geom, t.geom) AS metres
     FROM imis_core.building_toilet bt
     JOIN imis_core.toilet t ON t.id = bt.toilet_id AND t.kind = 'community'
-    JOIN bs ON bs.building_id = bt.building_id AND bs.in_area
+    JOIN bs m ON m.building_id = bt.building_id
     CROSS JOIN LATERAL (SELECT b.geom FROM imis_core.building b WHERE b.id = bt.building_id) g
-), ws AS (
-    SELECT count(*) AS n, count(*) FILTER (WHERE s.faecal_coliform_cfu_100ml <= $14) AS free
-    FROM imis_core.water_sample s LEFT JOIN imis_core.water_point w ON w.id = s.water_point_id
+), dist AS (
+    SELECT ar.area, sum(w.metres)::numeric AS metres, count(w.area) AS n
+    FROM areas ar LEFT JOIN walks w ON w.area = ar.area
+    GROUP BY ar.area
+), samples AS (
+    -- water samples of the period at their own location, else at their water point's (by the spatial indexes)
+    SELECT ar.area, s.faecal_coliform_cfu_100ml AS coliform
+    FROM areas ar CROSS JOIN imis_core.water_sample s
+    WHERE ar.whole AND s.sample_date BETWEEN $1 AND $2
+    UNION ALL
+    SELECT ar.area, s.faecal_coliform_cfu_100ml
+    FROM areas ar
+    JOIN imis_core.water_sample s ON s.location && ar.geom AND ST_Intersects(ar.geom, s.location)
     WHERE s.sample_date BETWEEN $1 AND $2
-      AND ($6 OR ST_Intersects($3, coalesce(s.location, w.geom)))
-), figures (indicator, rule, num, den, why) AS (
+    UNION ALL
+    SELECT ar.area, s.faecal_coliform_cfu_100ml
+    FROM areas ar
+    JOIN imis_core.water_point w ON w.geom && ar.geom AND ST_Intersects(ar.geom, w.geom)
+    JOIN imis_core.water_sample s ON s.water_point_id = w.id AND s.location IS NULL
+    WHERE s.sample_date BETWEEN $1 AND $2
+), ws AS (
+    SELECT ar.area, count(x.area) AS n, count(*) FILTER (WHERE x.coliform <= $14) AS free
+    FROM areas ar LEFT JOIN samples x ON x.area = ar.area
+    GROUP BY ar.area
+), figures (area, indicator, rule, num, den, why) AS (
     -- rule-free figures
-    SELECT v.* FROM h, c1, e1, a1, f1, pl, pt, t1, dist, ws, LATERAL (VALUES
+    SELECT ar.area, v.*
+    FROM areas ar JOIN h USING (area) JOIN c1 USING (area) JOIN e1 USING (area) JOIN a1 USING (area)
+         JOIN f1 USING (area) JOIN pt USING (area) JOIN t1 USING (area) JOIN dist USING (area)
+         JOIN ws USING (area) CROSS JOIN pl, LATERAL (VALUES
         ('sf_1b', NULL::text, c1.emptied::numeric, c1.n::numeric, 'no on-site containments in use in the area'),
         ('sf_1c', NULL, e1.disposed, e1.volume, 'no emptyings in the period'),
-        ('sf_1d', NULL, CASE WHEN $6 THEN pl.sludge_capacity * $7 END,
-                        CASE WHEN $6 THEN round(h.non_sewered * $8 * $7 / 365.0, 3) END,
-                        CASE WHEN $6 THEN 'no non-sewered population' ELSE 'treatment capacity serves the whole city: computed for the city only' END),
-        ('sf_1e', NULL, CASE WHEN $6 THEN pl.fstp_capacity * $7 END, CASE WHEN $6 THEN e1.volume END,
-                        CASE WHEN $6 THEN 'no sludge emptied in the period' ELSE 'treatment capacity serves the whole city: computed for the city only' END),
-        ('sf_1f', NULL, CASE WHEN $6 THEN pl.ww_capacity * $7 END,
-                        CASE WHEN $6 THEN round(h.sewered * $9 / 1000.0 * $10 * $7, 3) END,
-                        CASE WHEN $6 THEN 'no population on the sewer network' ELSE 'treatment capacity serves the whole city: computed for the city only' END),
+        ('sf_1d', NULL, CASE WHEN ar.whole THEN pl.sludge_capacity * $7 END,
+                        CASE WHEN ar.whole THEN round(h.non_sewered * $8 * $7 / 365.0, 3) END,
+                        CASE WHEN ar.whole THEN 'no non-sewered population'
+                             ELSE 'treatment capacity serves the whole city: computed for the city only' END),
+        ('sf_1e', NULL, CASE WHEN ar.whole THEN pl.fstp_capacity * $7 END,
+                        CASE WHEN ar.whole THEN e1.volume END,
+                        CASE WHEN ar.whole THEN 'no sludge emptied in the period'
+                             ELSE 'treatment capacity serves the whole city: computed for the city only' END),
+        ('sf_1f', NULL, CASE WHEN ar.whole THEN pl.ww_capacity * $7 END,
+                        CASE WHEN ar.whole THEN round(h.sewered * $9 / 1000.0 * $10 * $7, 3) END,
+                        CASE WHEN ar.whole THEN 'no population on the sewer network'
+                             ELSE 'treatment capacity serves the whole city: computed for the city only' END),
         ('sf_1g', NULL, pt.ok::numeric, pt.n::numeric, 'no treatment plant tests in the period'),
         ('sf_2b', NULL, c1.lic_emptied::numeric, c1.lic_n::numeric, 'no on-site containments in use in low-income communities of the area'),
         ('sf_2c', NULL, e1.lic_disposed, e1.lic_volume, 'no emptyings in low-income communities in the period'),
@@ -496,7 +600,8 @@ WITH bs AS MATERIALIZED (
     ) v
     UNION ALL
     -- figures computed under each requested rule
-    SELECT v.* FROM h, t1, unnest($4::text[]) r(rule), LATERAL (VALUES
+    SELECT ar.area, v.*
+    FROM areas ar JOIN h USING (area) JOIN t1 USING (area), unnest($4::text[]) r(rule), LATERAL (VALUES
         ('eq_1', r.rule,
          CASE WHEN h.lic_pop > 0 THEN round(100.0 * CASE r.rule WHEN 'jmp' THEN h.lic_safe_jmp ELSE h.lic_safe_city END / h.lic_pop, 4) END,
          CASE WHEN h.pop > 0 THEN round(100.0 * CASE r.rule WHEN 'jmp' THEN h.safe_jmp ELSE h.safe_city END / h.pop, 4) END,
@@ -518,8 +623,8 @@ WITH bs AS MATERIALIZED (
     ) v
     WHERE r.rule IS NOT NULL
 )
-SELECT i.value, i.code, i.label_en, i.label_bn, i.indicator_group, i.outcome, f.rule, f.num, f.den, x.value, i.unit,
-       imis_app.indicator_target(i.value),
+SELECT f.area, i.value, i.code, i.label_en, i.label_bn, i.indicator_group, i.outcome, f.rule, f.num, f.den,
+       x.value, i.unit, imis_app.indicator_target(i.value),
        CASE WHEN x.value IS NULL OR imis_app.indicator_target(i.value) IS NULL THEN NULL
             WHEN i.higher_is_better THEN x.value >= imis_app.indicator_target(i.value)
             ELSE x.value <= imis_app.indicator_target(i.value) END,
@@ -533,18 +638,34 @@ CROSS JOIN LATERAL (SELECT CASE
         ELSE round(f.num * CASE WHEN i.unit = '%' THEN 100 ELSE 1 END / f.den,
                    CASE WHEN i.unit IN ('ratio', 'score') THEN 3 ELSE 2 END)
     END AS value) x
-ORDER BY i.sort, f.rule
+ORDER BY f.area, i.sort, f.rule
 $q$
-    USING p_from, p_to, area, p_rules, p_provider, area IS NULL, (p_to - p_from + 1),
+    USING p_from, p_to, CASE WHEN one_area THEN shapes[1] END, p_rules, p_provider, shapes,
+          (p_to - p_from + 1),
           imis_app.indicator_parameter('sludge_m3_per_person_year'),
           imis_app.indicator_parameter('water_use_l_per_person_day'),
           imis_app.indicator_parameter('wastewater_fraction'),
           imis_app.indicator_parameter('bod_limit_mg_l'),
           imis_app.indicator_parameter('tss_limit_mg_l'),
           imis_app.indicator_parameter('ecoli_limit_cfu_100ml'),
-          imis_app.indicator_parameter('water_fc_limit_cfu_100ml');
+          imis_app.indicator_parameter('water_fc_limit_cfu_100ml'),
+          one_area;
 END
 $fn$;
+
+-- Every indicator for one area (NULL = the whole city; any polygon, any CRS): the rows above without the
+-- area column.
+CREATE FUNCTION imis_app.indicators(p_from date, p_to date, p_area geometry DEFAULT NULL,
+                                    p_rules text[] DEFAULT ARRAY['jmp', 'city'], p_provider uuid DEFAULT NULL)
+RETURNS TABLE (indicator text, code text, name text, name_bn text, indicator_group text, outcome text,
+               rule text, numerator numeric, denominator numeric, value numeric, unit text, target numeric,
+               meets_target boolean, reason text, sort integer)
+LANGUAGE sql STABLE AS $$
+    SELECT i.indicator, i.code, i.name, i.name_bn, i.indicator_group, i.outcome, i.rule, i.numerator,
+           i.denominator, i.value, i.unit, i.target, i.meets_target, i.reason, i.sort
+    FROM imis_app.indicators_by_area(p_from, p_to, ARRAY[p_area], p_rules, p_provider) i
+    ORDER BY i.sort, i.rule
+$$;
 
 -- The same for a named area and a calendar period: ('city'|'ward'|'lic', code, year [, quarter | , month]).
 CREATE FUNCTION imis_app.indicators_for(p_area_kind text, p_area_code text, p_year integer,
@@ -616,7 +737,8 @@ $$;
 -- Snapshots for publication ----------------------------------------------------------------------------------
 
 -- Compute and store the year's figures for the city, every ward and every low-income community, under both
--- rules, replacing an unpublished snapshot of that year. A published year is refused.
+-- rules, replacing an unpublished snapshot of that year. A published year is refused. All areas come from
+-- one pass over the city (imis_app.indicators_by_area), not one computation per area.
 CREATE FUNCTION imis_app.take_indicator_snapshot(p_year integer, p_note text DEFAULT NULL) RETURNS uuid
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -634,18 +756,22 @@ BEGIN
     INSERT INTO imis_core.indicator_snapshot (year, note) VALUES (p_year, p_note) RETURNING id INTO snapshot;
     INSERT INTO imis_core.indicator_snapshot_value
         (snapshot_id, area_kind, area_code, area_name, indicator, rule, numerator, denominator, value, unit, reason)
-    SELECT snapshot, 'city', coalesce(c.code, 'city'), c.name, i.indicator, i.rule, i.numerator, i.denominator,
-           i.value, i.unit, i.reason
-    FROM imis_core.city c, imis_app.indicators(period.date_from, period.date_to) i;
-    INSERT INTO imis_core.indicator_snapshot_value
-        (snapshot_id, area_kind, area_code, area_name, indicator, rule, numerator, denominator, value, unit, reason)
-    SELECT snapshot, 'ward', w.number::text, coalesce(w.name, 'Ward ' || w.number), i.indicator, i.rule,
-           i.numerator, i.denominator, i.value, i.unit, i.reason
-    FROM imis_core.ward w, imis_app.indicators(period.date_from, period.date_to, w.geom) i;
-    INSERT INTO imis_core.indicator_snapshot_value
-        (snapshot_id, area_kind, area_code, area_name, indicator, rule, numerator, denominator, value, unit, reason)
-    SELECT snapshot, 'lic', l.code, l.name, i.indicator, i.rule, i.numerator, i.denominator, i.value, i.unit, i.reason
-    FROM imis_core.low_income_community l, imis_app.indicators(period.date_from, period.date_to, l.geom) i;
+    WITH area_list AS (
+        SELECT row_number() OVER (ORDER BY a.kind_order, a.code)::integer AS n, a.*
+        FROM (SELECT 1 AS kind_order, 'city' AS kind, coalesce(c.code, 'city') AS code, c.name,
+                     NULL::geometry AS geom
+              FROM imis_core.city c
+              UNION ALL
+              SELECT 2, 'ward', w.number::text, coalesce(w.name, 'Ward ' || w.number), w.geom
+              FROM imis_core.ward w
+              UNION ALL
+              SELECT 3, 'lic', l.code, l.name, l.geom FROM imis_core.low_income_community l) a
+    )
+    SELECT snapshot, a.kind, a.code, a.name, i.indicator, i.rule, i.numerator, i.denominator, i.value, i.unit,
+           i.reason
+    FROM imis_app.indicators_by_area(period.date_from, period.date_to,
+                                     ARRAY(SELECT l.geom FROM area_list l ORDER BY l.n)) i
+    JOIN area_list a ON a.n = i.area;
     RETURN snapshot;
 END
 $$;
