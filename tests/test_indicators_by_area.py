@@ -131,89 +131,77 @@ def test_the_snapshot_stores_what_each_area_computes_on_its_own(city_dsn):
 
 
 def test_one_pass_equals_each_area_for_periods_rules_providers_and_drawn_areas(city_dsn):
-    conn = connect(city_dsn)
-    try:
-        with conn.cursor() as cur:
-            ward1_wgs84 = _rows(cur, "SELECT ST_AsText(ST_Transform(geom, 4326)) FROM imis_core.ward "
-                                     "WHERE number = 1")[0][0]
-            around_lic = (f"POLYGON(({X + 100} {Y + 100},{X + 400} {Y + 100},{X + 400} {Y + 400},"
-                          f"{X + 100} {Y + 400},{X + 100} {Y + 100}))")
-            far_away = (f"POLYGON(({X - 900} {Y},{X - 800} {Y},{X - 800} {Y + 100},{X - 900} {Y + 100},"
-                        f"{X - 900} {Y}))")
-            # a drawn area in another CRS, one overlapping two wards, one with nothing in it, a ward twice
-            areas = _area_list(cur, [(ward1_wgs84, 4326), (around_lic, 0), (far_away, TEST_SRID)])
-            areas.append(areas[1])
-            sp2 = _rows(cur, "SELECT id FROM imis_fsm.service_provider WHERE code = 'SP2'")[0][0]
-            for period in (YEAR, Period.year(2024), Period.quarter(2025, 1), Period.month(2025, 6),
-                           Period.parse("2024-12-01..2025-02-28")):
-                assert_one_pass_equals_each_area(cur, period, areas)
-            assert_one_pass_equals_each_area(cur, YEAR, areas, rules=("city",))
-            assert_one_pass_equals_each_area(cur, YEAR, areas, rules=("jmp",), provider=sp2)
-            # nothing in the far-away square: every figure empty (a count is 0), never a count of one
-            # null-extended row
-            empty = _rows(cur, "SELECT code, numerator, denominator, value, reason "
-                               "FROM imis_app.indicators_by_area('2025-01-01', '2025-12-31', %s::geometry[]) "
-                               "WHERE area = %s",
-                          ([geom for _, _, geom in areas], len(areas) - 1))
-            assert len(empty) == 43
-            for code, numerator, denominator, value, reason in empty:
-                assert numerator in (0, None) and denominator in (0, None), code
-                if code == "FSM-APP":
-                    assert value == 0 and reason is None
-                else:
-                    assert value is None and reason, code
-    finally:
-        conn.close()
+    with transaction(city_dsn) as conn, conn.cursor() as cur:
+        ward1_wgs84 = _rows(cur, "SELECT ST_AsText(ST_Transform(geom, 4326)) FROM imis_core.ward "
+                                 "WHERE number = 1")[0][0]
+        around_lic = (f"POLYGON(({X + 100} {Y + 100},{X + 400} {Y + 100},{X + 400} {Y + 400},"
+                      f"{X + 100} {Y + 400},{X + 100} {Y + 100}))")
+        far_away = (f"POLYGON(({X - 900} {Y},{X - 800} {Y},{X - 800} {Y + 100},{X - 900} {Y + 100},"
+                    f"{X - 900} {Y}))")
+        # a drawn area in another CRS, one overlapping two wards, one with nothing in it, a ward twice
+        areas = _area_list(cur, [(ward1_wgs84, 4326), (around_lic, 0), (far_away, TEST_SRID)])
+        areas.append(areas[1])
+        sp2 = _rows(cur, "SELECT id FROM imis_fsm.service_provider WHERE code = 'SP2'")[0][0]
+        for period in (YEAR, Period.year(2024), Period.quarter(2025, 1), Period.month(2025, 6),
+                       Period.parse("2024-12-01..2025-02-28")):
+            assert_one_pass_equals_each_area(cur, period, areas)
+        assert_one_pass_equals_each_area(cur, YEAR, areas, rules=("city",))
+        assert_one_pass_equals_each_area(cur, YEAR, areas, rules=("jmp",), provider=sp2)
+        # nothing in the far-away square: every figure empty (a count is 0), never a count of one
+        # null-extended row
+        empty = _rows(cur, "SELECT code, numerator, denominator, value, reason "
+                           "FROM imis_app.indicators_by_area('2025-01-01', '2025-12-31', %s::geometry[]) "
+                           "WHERE area = %s",
+                      ([geom for _, _, geom in areas], len(areas) - 1))
+        assert len(empty) == 43
+        for code, numerator, denominator, value, reason in empty:
+            assert numerator in (0, None) and denominator in (0, None), code
+            if code == "FSM-APP":
+                assert value == 0 and reason is None
+            else:
+                assert value is None and reason, code
 
 
 def test_across_the_ward_border_an_area_judges_buildings_as_the_city_does(city_dsn):
-    conn = connect(city_dsn)
-    try:
-        with conn.cursor() as cur:
-            def figure(area_sql, indicator, rule):
-                return _rows(cur, f"SELECT numerator, denominator FROM imis_app.indicators('2025-01-01', "
-                                  f"'2025-12-31', {area_sql}) "
-                                  "WHERE indicator = %s AND rule IS NOT DISTINCT FROM %s",
-                             (indicator, rule))[0]
+    with transaction(city_dsn) as conn, conn.cursor() as cur:
+        def figure(area_sql, indicator, rule):
+            return _rows(cur, f"SELECT numerator, denominator FROM imis_app.indicators('2025-01-01', "
+                              f"'2025-12-31', {area_sql}) "
+                              "WHERE indicator = %s AND rule IS NOT DISTINCT FROM %s",
+                         (indicator, rule))[0]
 
-            ward1, ward2 = (f"(SELECT geom FROM imis_core.ward WHERE number = {n})" for n in (1, 2))
-            # ward 1 (67 + B26's 4 people): JMP safe B01 B02 B09 B10 = 29, and B26, whose shared tank C30 was
-            # emptied (job A30 at B27 in ward 2, naming no containment) and delivered to the FSTP
-            assert figure(ward1, "sf_1a", "jmp") == (33, 71)
-            assert figure("NULL", "sf_1a", "jmp") == (58, 125)  # 50 + B26 + B27 (4 each)
-            # CT4 lies in ward 1, its host B25 in ward 2 is only built in 2026: its 10 users are not safe in
-            # 2025, in ward 1 as in the city; CT1's 50 are
-            assert figure(ward1, "sf_3", "city") == (50, 60)
-            assert figure("NULL", "sf_3", "city") == (50, 85)
-            # feedback of 2025: A1 5, A2 2, A3 4 and A0's (a 2024 job at B03 in ward 1) 1
-            assert figure("NULL", "fsm_cs", None) == (12, 4)
-            assert figure(ward1, "fsm_cs", None) == (12, 4)
-            # applications of 2025: ward 1 A1 A2 A3 A4 and A31 (by its containment), ward 2 A5 A30 A31
-            assert figure(ward1, "fsm_app", None)[0] == 5
-            assert figure(ward2, "fsm_app", None)[0] == 3
-            # water samples of 2025: WS1 (0 per 100 ml) and WS2 (5) at WP1 in ward 1, WS3 (0) at its own
-            # point in ward 2
-            assert figure(ward1, "sf_9", None) == (1, 2)
-            assert figure(ward2, "sf_9", None) == (1, 1)
-    finally:
-        conn.close()
+        ward1, ward2 = (f"(SELECT geom FROM imis_core.ward WHERE number = {n})" for n in (1, 2))
+        # ward 1 (67 + B26's 4 people): JMP safe B01 B02 B09 B10 = 29, and B26, whose shared tank C30 was
+        # emptied (job A30 at B27 in ward 2, naming no containment) and delivered to the FSTP
+        assert figure(ward1, "sf_1a", "jmp") == (33, 71)
+        assert figure("NULL", "sf_1a", "jmp") == (58, 125)  # 50 + B26 + B27 (4 each)
+        # CT4 lies in ward 1, its host B25 in ward 2 is only built in 2026: its 10 users are not safe in
+        # 2025, in ward 1 as in the city; CT1's 50 are
+        assert figure(ward1, "sf_3", "city") == (50, 60)
+        assert figure("NULL", "sf_3", "city") == (50, 85)
+        # feedback of 2025: A1 5, A2 2, A3 4 and A0's (a 2024 job at B03 in ward 1) 1
+        assert figure("NULL", "fsm_cs", None) == (12, 4)
+        assert figure(ward1, "fsm_cs", None) == (12, 4)
+        # applications of 2025: ward 1 A1 A2 A3 A4 and A31 (by its containment), ward 2 A5 A30 A31
+        assert figure(ward1, "fsm_app", None)[0] == 5
+        assert figure(ward2, "fsm_app", None)[0] == 3
+        # water samples of 2025: WS1 (0 per 100 ml) and WS2 (5) at WP1 in ward 1, WS3 (0) at its own
+        # point in ward 2
+        assert figure(ward1, "sf_9", None) == (1, 2)
+        assert figure(ward2, "sf_9", None) == (1, 1)
 
 
 def test_the_areas_argument_is_checked(city_dsn):
-    conn = connect(city_dsn)
-    try:
-        with conn.cursor() as cur:
-            for areas, rule in (("ARRAY[]::geometry[]", "indicator_area: no area given"),
-                                ("NULL::geometry[]", "indicator_area: no area given"),
-                                ("ARRAY[NULL, ST_MakePoint(1, 2)]", "indicator_area_polygon"),
-                                ("ARRAY[ST_GeomFromText('POLYGON((0 0,1 1,1 0,0 1,0 0))')]",
-                                 "indicator_area_valid")):
-                with pytest.raises(psycopg2.Error, match=rule):
-                    cur.execute("SELECT * FROM imis_app.indicators_by_area('2025-01-01', '2025-12-31', "
-                                f"{areas})")
-                conn.rollback()
-    finally:
-        conn.close()
+    with transaction(city_dsn) as conn, conn.cursor() as cur:
+        for areas, rule in (("ARRAY[]::geometry[]", "indicator_area: no area given"),
+                            ("NULL::geometry[]", "indicator_area: no area given"),
+                            ("ARRAY[NULL, ST_MakePoint(1, 2)]", "indicator_area_polygon"),
+                            ("ARRAY[ST_GeomFromText('POLYGON((0 0,1 1,1 0,0 1,0 0))')]",
+                             "indicator_area_valid")):
+            with pytest.raises(psycopg2.Error, match=rule):
+                cur.execute("SELECT * FROM imis_app.indicators_by_area('2025-01-01', '2025-12-31', "
+                            f"{areas})")
+            conn.rollback()
 
 
 SYSTEMS = [None, "sewer_network", "septic_tank", "pit_holding_tank", "onsite_treatment", "community_toilet",
@@ -259,15 +247,11 @@ def demo_dsn(pg_server):
 
 
 def test_demo_city_one_pass_equals_each_area(demo_dsn):
-    conn = connect(demo_dsn)
-    try:
-        with conn.cursor() as cur:
-            areas = _area_list(cur)
-            assert len(areas) > 10, "a city, its wards and its low-income communities"
-            providers = [row[0] for row in
-                         _rows(cur, "SELECT id FROM imis_fsm.service_provider ORDER BY code")]
-            for period in (YEAR, Period.year(2024), Period.quarter(2025, 2)):
-                assert_one_pass_equals_each_area(cur, period, areas)
-            assert_one_pass_equals_each_area(cur, YEAR, areas, provider=providers[0])
-    finally:
-        conn.close()
+    with transaction(demo_dsn) as conn, conn.cursor() as cur:
+        areas = _area_list(cur)
+        assert len(areas) > 10, "a city, its wards and its low-income communities"
+        providers = [row[0] for row in
+                     _rows(cur, "SELECT id FROM imis_fsm.service_provider ORDER BY code")]
+        for period in (YEAR, Period.year(2024), Period.quarter(2025, 2)):
+            assert_one_pass_equals_each_area(cur, period, areas)
+        assert_one_pass_equals_each_area(cur, YEAR, areas, provider=providers[0])
