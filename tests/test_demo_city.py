@@ -19,6 +19,8 @@ from imis_plugin.demo_city.generator import TABLES, TAX_HISTORY
 from imis_plugin.demo_city.plan import TARGETS
 from imis_plugin.demo_city.shares import measured_shares
 from tests.conftest import TEST_SRID
+from tests.db import one as _one
+from tests.db import rows as _rows
 
 # in the second quarter of fiscal year 2025-26: the bill runs are the first quarter's (with the rebate) and
 # this one
@@ -38,16 +40,6 @@ def _new_db(pg_server, name: str) -> str:
 def city(pg_server):
     dsn = _new_db(pg_server, "demo_city")
     return dsn, generate(dsn, buildings=N, seed=SEED, as_of=AS_OF)
-
-
-def _rows(dsn, query, params=None):
-    with transaction(dsn) as conn, conn.cursor() as cur:
-        cur.execute(query, params)
-        return cur.fetchall()
-
-
-def _one(dsn, query, params=None):
-    return _rows(dsn, query, params)[0][0]
 
 
 def content_hashes(dsn) -> dict[str, str]:

@@ -39,6 +39,8 @@ from imis_plugin.db.connect import CLIENT_CHECK_MS, connect, transaction
 from imis_plugin.db.migrate import upgrade
 
 from .conftest import TEST_SRID
+from .db import one as scalar
+from .db import rows
 from .reliability import scaled
 from .sample_city import X, Y, populate
 from .test_backup import fingerprint
@@ -152,16 +154,6 @@ def run_to_the_end(command: list[str]) -> subprocess.CompletedProcess:
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     return done
-
-
-def rows(dsn, query, params=None):
-    with transaction(dsn) as conn, conn.cursor() as cur:
-        cur.execute(query, params)
-        return cur.fetchall()
-
-
-def scalar(dsn, query, params=None):
-    return rows(dsn, query, params)[0][0]
 
 
 def faults(dsn, command, phases, reliability, env=None) -> None:

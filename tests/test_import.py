@@ -23,6 +23,7 @@ from imis_plugin.transfer.importer import run_import
 from imis_plugin.transfer.mapping import load as load_mapping
 from imis_plugin.transfer.validate import Params, typed
 from tests.conftest import TEST_SRID
+from tests.db import one as scalar
 from tests.logins import create_login
 from tests.sample_city import X, Y, populate, row_counts
 
@@ -93,12 +94,6 @@ def buildings(n=3):
 def city_dsn(head_dsn):
     populate(head_dsn)
     return head_dsn
-
-
-def scalar(dsn, query, params=None):
-    with transaction(dsn) as conn, conn.cursor() as cur:
-        cur.execute(query, params)
-        return cur.fetchone()[0]
 
 
 # --- mapping files ----------------------------------------------------------------------------------------

@@ -19,13 +19,8 @@ from imis_plugin.paths import MIGRATIONS_DIR
 
 from .catalog import differences, snapshot
 from .conftest import TEST_SRID
+from .db import rows as _query
 from .sample_city import populate, row_counts
-
-
-def _query(dsn, sql, params=None):
-    with connect(dsn) as conn, conn.cursor() as cur:
-        cur.execute(sql, params)
-        return cur.fetchall()
 
 
 def test_fresh_install_reaches_head_with_code_lists(migrated_dsn):

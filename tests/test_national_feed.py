@@ -20,6 +20,7 @@ from imis_plugin.db.migrate import revisions, upgrade
 from imis_plugin.indicators import IndicatorError, feed, snapshots
 from imis_plugin.indicators.client import DashboardClient
 
+from .db import rows as _rows
 from .sample_city import populate
 from .test_cities import national_db, registry, three_cities  # noqa: F401 (fixtures)
 from .test_indicators import dashboard  # noqa: F401 (fixture: a stand-in dashboard on loopback)
@@ -28,12 +29,6 @@ THIS = dt.date.today().year
 LAST, BEFORE = THIS - 1, THIS - 2
 CODES = {"khulna": ("KHL", "Khulna"), "jashore": ("JSR", "Jashore"), "gazipur": ("GZP", "Gazipur")}
 PUBLISHED = {"khulna": [LAST, THIS], "jashore": [LAST], "gazipur": [BEFORE]}
-
-
-def _rows(dsn, query, params=None):
-    with transaction(dsn) as conn, conn.cursor() as cur:
-        cur.execute(query, params)
-        return cur.fetchall()
 
 
 @pytest.fixture

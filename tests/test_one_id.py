@@ -7,10 +7,11 @@ from qgis.PyQt.QtCore import QEvent, Qt
 from qgis.PyQt.QtGui import QKeyEvent
 from qgis.PyQt.QtWidgets import QApplication
 
-from imis_plugin.db.connect import connect, transaction
+from imis_plugin.db.connect import connect
 from imis_plugin.gui.one_id import OneIdDock
 from imis_plugin.one_id import OneIdClient, linked_counts, timeline
 
+from .db import rows as _one
 from .desktop_city import desktop_city
 from .logins import connect_as, create_login
 
@@ -25,12 +26,6 @@ def client(city):
     client = OneIdClient(city[0])
     yield client
     client.close()
-
-
-def _one(dsn, query, params=None):
-    with transaction(dsn) as conn, conn.cursor() as cur:
-        cur.execute(query, params)
-        return cur.fetchall()
 
 
 @pytest.mark.parametrize(

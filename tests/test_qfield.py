@@ -21,17 +21,12 @@ from imis_plugin.qfield.project import ACTION, LAYER_PROPERTY, NO_ACTION, OFFLIN
 from imis_plugin.transfer.progress import Progress
 
 from .conftest import TEST_SRID
+from .db import rows as query
 from .logins import create_login
 from .sample_city import X, Y, days_ago, populate, square
 
 # a real (tiny) JPEG: SOI, APP0/JFIF header, EOI
 JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")
-
-
-def query(dsn, statement, params=None):
-    with connect(dsn) as conn, conn.cursor() as cur:
-        cur.execute(statement, params)
-        return cur.fetchall()
 
 
 def fingerprint(dsn) -> dict:

@@ -12,6 +12,7 @@ from imis_plugin.fsm.scheduler import PlanRequest, describe, plan_schedule
 from imis_plugin.fsm.workorders import write_work_orders
 
 from .conftest import TEST_SRID
+from .db import rows as _rows
 from .fsm_city import END, HOLIDAY, START, TODAY, X, Y, populate
 
 DAYS_PER_YEAR = 365.25
@@ -29,12 +30,6 @@ def plan(city):
     dsn, ids = city
     result = plan_schedule(dsn, PlanRequest(START, END, code="TWO-WEEKS"))
     return dsn, ids, result
-
-
-def _rows(dsn, sql, params=None):
-    with connect(dsn) as conn, conn.cursor() as cur:
-        cur.execute(sql, params)
-        return cur.fetchall()
 
 
 def _fill(dsn, code):
